@@ -1,0 +1,73 @@
+"""bolshevik-graph: a sourced graph of the Bolshevik revolution and Stalin's purges.
+
+The public API is flat: ``load_dataset``, ``build_graph``, ``fates`` and friends are importable
+from here. Names are resolved on first use so that ``import bolshevik_graph`` stays cheap (no
+networkx until a graph is built).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "load_dataset": "loader",
+    "read_dataset": "loader",
+    "find_problems": "loader",
+    "build_graph": "graph",
+    "fates": "fates",
+    "killed_on_orders_of": "derived",
+    "list_people": "people",
+    "person_profile": "people",
+    "Dataset": "models",
+    "PartialDate": "dates",
+    "BolshevikGraphError": "errors",
+    "ValidationError": "errors",
+    "DataNotFoundError": "errors",
+    "UnknownIdError": "errors",
+    "Problem": "errors",
+}
+
+__all__ = [
+    "BolshevikGraphError",
+    "DataNotFoundError",
+    "Dataset",
+    "PartialDate",
+    "Problem",
+    "UnknownIdError",
+    "ValidationError",
+    "__version__",
+    "build_graph",
+    "fates",
+    "find_problems",
+    "killed_on_orders_of",
+    "list_people",
+    "load_dataset",
+    "person_profile",
+    "read_dataset",
+]
+
+if TYPE_CHECKING:
+    from .dates import PartialDate
+    from .derived import killed_on_orders_of
+    from .errors import (
+        BolshevikGraphError,
+        DataNotFoundError,
+        Problem,
+        UnknownIdError,
+        ValidationError,
+    )
+    from .fates import fates
+    from .graph import build_graph
+    from .loader import find_problems, load_dataset, read_dataset
+    from .models import Dataset
+    from .people import list_people, person_profile
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'bolshevik_graph' has no attribute {name!r}")
+    return getattr(import_module(f".{module}", __name__), name)

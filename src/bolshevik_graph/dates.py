@@ -1,0 +1,139 @@
+"""Partial ISO 8601 dates (year, year-month or full date) and the Julian → Gregorian conversion.
+
+Historical sources often give only a year or a month; a :class:`PartialDate` keeps exactly the
+precision the source gives and never invents a day. Comparisons between partial dates are made on
+the interval of days each could mean (``earliest`` and ``latest``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+#: The day of the October Revolution: 25 October 1917 Old Style.
+REVOLUTION = date(1917, 11, 7)
+#: Stalin's death, the end of the period this project is about.
+STALIN_DIED = date(1953, 3, 5)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a ``ValueError`` says what is wrong."""
+        match = _ISO.fullmatch(text)
+        if not match:
+            raise ValueError(f"{text!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"{text!r} has no month {month}")
+        if month is not None and day is not None and not 1 <= day <= monthrange(year, month)[1]:
+            raise ValueError(f"{text!r} is not a day of the calendar")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        if self.month is None:
+            return "year"
+        return "month" if self.day is None else "day"
+
+    @property
+    def earliest(self) -> date:
+        """The first day this date could mean."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        """The last day this date could mean."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return date(self.year, month, day)
+
+    def is_before(self, other: PartialDate | date) -> bool:
+        """True when this date certainly lies before ``other`` (whatever days both could mean)."""
+        other_earliest = other.earliest if isinstance(other, PartialDate) else other
+        return self.latest < other_earliest
+
+    def is_after(self, other: PartialDate | date) -> bool:
+        """True when this date certainly lies after ``other``."""
+        other_latest = other.latest if isinstance(other, PartialDate) else other
+        return self.earliest > other_latest
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+    def human(self) -> str:
+        """``7 Nov 1917``, ``Nov 1917`` or ``1917``, as a reader expects it."""
+        if self.month is None:
+            return str(self.year)
+        month = calendar.month_abbr[self.month]
+        if self.day is None:
+            return f"{month} {self.year}"
+        return f"{self.day} {month} {self.year}"
+
+
+def parse_date(text: str) -> date:
+    """Parse a full ISO date given by a user (``--as-of``); raise ``ValueError`` with a reason."""
+    parsed = PartialDate.parse(text)
+    if parsed.precision != "day":
+        return parsed.latest
+    return parsed.earliest
+
+
+def age_range(born: PartialDate, on: date) -> tuple[int, int]:
+    """Completed years on ``on`` for someone born on ``born``: (lowest, highest) possible age.
+
+    The two differ only when ``born`` is too imprecise to tell whether the birthday had passed.
+    """
+
+    def completed(birth: date) -> int:
+        return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+    return completed(born.latest), completed(born.earliest)
+
+
+def julian_to_gregorian(julian: PartialDate) -> PartialDate:
+    """Convert an Old Style (Julian) date to New Style (Gregorian), keeping its precision.
+
+    Only a full date converts exactly; a year or month is returned as it is, since a Julian month
+    straddles two Gregorian ones.
+    """
+    if julian.precision != "day":
+        return julian
+    assert julian.month is not None and julian.day is not None
+    gregorian = _julian_day_to_date(
+        _julian_calendar_day_number(julian.year, julian.month, julian.day)
+    )
+    return PartialDate(gregorian.year, gregorian.month, gregorian.day)
+
+
+def _julian_calendar_day_number(year: int, month: int, day: int) -> int:
+    """Julian Day Number of a Julian-calendar date (Meeus, Astronomical Algorithms, ch. 7)."""
+    a = (14 - month) // 12
+    y = year + 4800 - a
+    m = month + 12 * a - 3
+    return day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
+
+
+def _julian_day_to_date(jdn: int) -> date:
+    """The Gregorian date of a Julian Day Number."""
+    # date.toordinal() counts 1 January of year 1 (proleptic Gregorian) as day 1 = JDN 1721426.
+    return date.fromordinal(1) + timedelta(days=jdn - 1721426)

@@ -1,0 +1,68 @@
+"""The one error hierarchy of bolshevik-graph: every message is safe to show a user as it is."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as it can be.
+
+    ``line`` and ``column`` are 1-based; either may be ``None`` when the problem concerns a whole
+    file (a missing file) or a whole row.
+    """
+
+    file: str
+    line: int | None
+    column: int | None
+    column_name: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        if self.column_name:
+            where += f" ({self.column_name})"
+        return f"{where}: {self.message}"
+
+
+class BolshevikGraphError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class DataNotFoundError(BolshevikGraphError):
+    """Raised when a data directory is missing, empty, or holds none of the expected tables."""
+
+
+class ValidationError(BolshevikGraphError):
+    """Raised when a dataset has problems; carries every problem found, not only the first."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
+        lines += [f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+class UnknownIdError(BolshevikGraphError):
+    """Raised when a user names a person, body or query that does not exist; suggests close ids."""
+
+    def __init__(self, kind: str, given: str, known: Iterable[str]) -> None:
+        self.kind = kind
+        self.given = given
+        self.suggestions = difflib.get_close_matches(given, list(known), n=3, cutoff=0.6)
+        message = f"unknown {kind} {given!r}"
+        if self.suggestions:
+            message += "; did you mean: " + ", ".join(self.suggestions) + "?"
+        super().__init__(message)
+
+
+class InvalidValueError(BolshevikGraphError):
+    """Raised when a value given by the user (a date, a level) cannot be understood."""

@@ -1,0 +1,140 @@
+"""``build_graph``: the networkx view of a dataset, and its attribute conventions.
+
+Nodes are people (``kind="person"``) and bodies (``kind="body"``), keyed by their ids. Every
+membership is an edge person → body with ``rel_type="MEMBER_OF"``; every relationship is an edge
+subject → object with ``rel_type`` its type. Dates are ISO strings (partial where the source is),
+lists of sources are tuples; absent values are absent attributes, never ``None``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .dates import PartialDate
+from .models import Body, Dataset, Membership, Person, Relationship
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+MEMBER_OF = "MEMBER_OF"
+
+
+def build_graph(dataset: Dataset, as_of: date | None = None) -> nx.MultiDiGraph:
+    """A MultiDiGraph of the dataset; with ``as_of``, only what stood on that day.
+
+    As of a day: people born by then and not yet dead, bodies that existed, memberships and
+    relationships in force (started by then and not yet ended; an open end means still in force).
+    Edge keys are ``"<rel_type>:<n>"``, unique between two nodes.
+    """
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(as_of=as_of.isoformat() if as_of else "")
+    for person in dataset.people.values():
+        if as_of is None or _in_force(person.born, person.died, as_of):
+            graph.add_node(person.id, **person_attributes(person))
+    for body in dataset.bodies.values():
+        if as_of is None or _in_force(body.start, body.end, as_of):
+            graph.add_node(body.id, **body_attributes(body))
+    for membership in dataset.memberships:
+        if _edge_wanted(graph, membership.person, membership.body, membership, as_of):
+            _add_edge(graph, membership.person, membership.body, membership_attributes(membership))
+    for rel in dataset.relationships:
+        if _edge_wanted(graph, rel.subject, rel.object, rel, as_of):
+            _add_edge(graph, rel.subject, rel.object, relationship_attributes(rel))
+    return graph
+
+
+def _in_force(start: PartialDate | None, end: PartialDate | None, day: date) -> bool:
+    """True unless the span certainly starts after ``day`` or certainly ends before it."""
+    return not (start and start.is_after(day)) and not (end and end.is_before(day))
+
+
+def _edge_wanted(
+    graph: nx.MultiDiGraph, u: str, v: str, row: Membership | Relationship, as_of: date | None
+) -> bool:
+    if u not in graph or v not in graph:
+        return False
+    return as_of is None or _in_force(row.start, row.end, as_of)
+
+
+def _add_edge(graph: nx.MultiDiGraph, u: str, v: str, attributes: dict[str, Any]) -> None:
+    existing = graph.number_of_edges(u, v)
+    graph.add_edge(u, v, key=f"{attributes['rel_type']}:{existing}", **attributes)
+
+
+def _clean(attributes: dict[str, Any]) -> dict[str, Any]:
+    """Drop empty values and turn dates into ISO strings."""
+    cleaned: dict[str, Any] = {}
+    for name, value in attributes.items():
+        if value is None or value in ("", ()):
+            continue
+        cleaned[name] = str(value) if isinstance(value, PartialDate) else value
+    return cleaned
+
+
+def person_attributes(person: Person) -> dict[str, Any]:
+    """Node attributes of a person."""
+    return _clean(
+        {
+            "kind": "person",
+            "name": person.name,
+            "full_name": person.full_name,
+            "name_ru": person.name_ru,
+            "aliases": person.aliases,
+            "born": person.born,
+            "born_place": person.born_place,
+            "died": person.died,
+            "died_place": person.died_place,
+            "fate": person.fate.value,
+            "fate_detail": person.fate_detail,
+            "wikidata": person.wikidata,
+            "note": person.note,
+            "sources": person.sources,
+        }
+    )
+
+
+def body_attributes(body: Body) -> dict[str, Any]:
+    """Node attributes of a body."""
+    return _clean(
+        {
+            "kind": "body",
+            "name": body.name,
+            "name_ru": body.name_ru,
+            "body_kind": body.kind.value,
+            "parent": body.parent,
+            "start": body.start,
+            "end": body.end,
+            "note": body.note,
+            "sources": body.sources,
+        }
+    )
+
+
+def membership_attributes(membership: Membership) -> dict[str, Any]:
+    """Edge attributes of a membership."""
+    return _clean(
+        {
+            "rel_type": MEMBER_OF,
+            "role": membership.role.value,
+            "start": membership.start,
+            "end": membership.end,
+            "note": membership.note,
+            "sources": membership.sources,
+        }
+    )
+
+
+def relationship_attributes(rel: Relationship) -> dict[str, Any]:
+    """Edge attributes of a relationship between two people."""
+    return _clean(
+        {
+            "rel_type": rel.type.value,
+            "start": rel.start,
+            "end": rel.end,
+            "confidence": rel.confidence.value,
+            "note": rel.note,
+            "sources": rel.sources,
+        }
+    )

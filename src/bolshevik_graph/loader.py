@@ -1,0 +1,236 @@
+"""Finding a dataset (the packaged one or a user's ``--data DIR``), reading its CSVs into records.
+
+Reading never stops at the first problem: every bad cell, row and header is collected as a
+located :class:`~bolshevik_graph.errors.Problem`, so that a user fixes everything in one pass.
+Files are read line by line (UTF-8 with or without BOM, LF or CRLF), so memory grows with the
+records kept, not with a copy of the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import DataNotFoundError, Problem, ValidationError
+from .models import Dataset
+from .tables import TABLES, Table
+from .validate import check
+
+# A curated note may be long; a user's own file may hold far longer fields.
+csv.field_size_limit(sys.maxsize)
+
+
+@dataclass
+class ReadResult:
+    """A dataset as read, every problem met on the way, and the keys of rows that failed to parse.
+
+    ``broken_keys`` lets the cross-table checks skip references to rows that are already reported,
+    so one bad row is not reported again at every place that refers to it; ``unreadable`` names
+    the tables that could not be read at all (missing, empty, bad header), for the same reason.
+    """
+
+    dataset: Dataset
+    problems: list[Problem] = field(default_factory=list)
+    broken_keys: dict[str, set[str]] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
+
+
+def packaged_data_dir() -> Path:
+    """The curated dataset that ships with the package (inside a wheel, or in a source checkout)."""
+    packaged = resources.files("bolshevik_graph") / "_data" / "graph_data"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "graph_data"
+
+
+def resolve_data_dir(path: str | Path | None) -> Path:
+    """The directory to read: ``path`` if given, else the packaged data; checked to hold tables."""
+    directory = packaged_data_dir() if path is None else Path(path)
+    if not directory.exists():
+        raise DataNotFoundError(f"data directory {str(directory)!r} does not exist")
+    if not directory.is_dir():
+        raise DataNotFoundError(f"{str(directory)!r} is not a directory")
+    if not any((directory / table.filename).is_file() for table in TABLES):
+        expected = ", ".join(table.filename for table in TABLES)
+        raise DataNotFoundError(
+            f"{str(directory)!r} holds no bolshevik-graph tables (expected {expected})"
+        )
+    return directory
+
+
+def read_dataset(path: str | Path | None = None) -> ReadResult:
+    """Read every table of a dataset; per-row problems are collected, never raised."""
+    directory = resolve_data_dir(path)
+    result = ReadResult(Dataset(location=str(directory)))
+    for table in TABLES:
+        file = directory / table.filename
+        if not file.is_file():
+            if not table.optional_file:
+                result.problems.append(Problem(table.filename, None, None, None, "file is missing"))
+                result.unreadable.add(table.name)
+            continue
+        try:
+            with file.open("rb") as handle:
+                _read_table(table, handle, result)
+        except OSError as err:
+            raise DataNotFoundError(f"cannot read {str(file)!r}: {err.strerror}") from err
+    return result
+
+
+def _decoded_lines(table: Table, handle: IO[bytes], problems: list[Problem]) -> Iterator[str]:
+    """Yield the file's lines as text, reporting (and replacing) bytes that are not UTF-8."""
+    for number, line in enumerate(handle, start=1):
+        raw = line[3:] if number == 1 and line.startswith(b"\xef\xbb\xbf") else line
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            column = len(raw[: err.start].decode("utf-8", errors="replace")) + 1
+            problems.append(
+                Problem(
+                    table.filename,
+                    number,
+                    column,
+                    None,
+                    f"byte 0x{raw[err.start]:02x} is not UTF-8; save the file as UTF-8",
+                )
+            )
+            yield raw.decode("utf-8", errors="replace")
+
+
+def _read_table(table: Table, handle: IO[bytes], result: ReadResult) -> None:
+    problems = result.problems
+    reader = csv.reader(_decoded_lines(table, handle, problems), strict=True)
+    line = 1  # the line the current record starts on (a quoted cell may span lines)
+    try:
+        header = next(reader, None)
+        if header is None:
+            problems.append(Problem(table.filename, None, None, None, "file is empty (no header)"))
+            result.unreadable.add(table.name)
+            return
+        positions = _check_header(table, [name.strip() for name in header], problems)
+        if positions is None:
+            result.unreadable.add(table.name)
+            return
+        result.dataset.columns[table.name] = {name: index + 1 for name, index in positions.items()}
+        line = reader.line_num + 1
+        for row in reader:
+            if row:
+                _add_row(table, row, line, len(header), positions, result)
+            line = reader.line_num + 1
+    except csv.Error as err:
+        message = f"broken CSV in the row starting on this line: {err}"
+        problems.append(Problem(table.filename, line, None, None, message))
+
+
+def _check_header(
+    table: Table, header: list[str], problems: list[Problem]
+) -> dict[str, int] | None:
+    """Map column name → index; report unknown, duplicate and missing required columns."""
+    positions: dict[str, int] = {}
+    known = set(table.column_names)
+    ok = True
+    for index, name in enumerate(header):
+        where = (table.filename, 1, index + 1, name or None)
+        if name in positions:
+            problems.append(Problem(*where, "column appears twice in the header"))
+            ok = False
+        elif name not in known:
+            expected = ", ".join(table.column_names)
+            problems.append(Problem(*where, f"unknown column {name!r} (expected: {expected})"))
+            ok = False
+        else:
+            positions[name] = index
+    for column in table.columns:
+        if column.required and column.name not in positions:
+            problems.append(
+                Problem(table.filename, 1, None, column.name, "required column is missing")
+            )
+            ok = False
+    return positions if ok else None
+
+
+def _add_row(
+    table: Table,
+    row: list[str],
+    line: int,
+    width: int,
+    positions: dict[str, int],
+    result: ReadResult,
+) -> None:
+    """Parse one row into a record, or report each of its bad cells."""
+    if len(row) != width:
+        message = f"expected {width} fields as in the header, found {len(row)}"
+        result.problems.append(Problem(table.filename, line, None, None, message))
+        _mark_broken(table, row, positions, result)
+        return
+    values: dict[str, Any] = {}
+    failed = False
+    for column in table.columns:
+        index = positions.get(column.name)
+        cell = row[index].strip() if index is not None else ""
+        if not cell:
+            if column.required:
+                where = (table.filename, line, (index or 0) + 1, column.name)
+                result.problems.append(Problem(*where, "required value is empty"))
+                failed = True
+            values[column.name] = column.empty
+            continue
+        try:
+            values[column.name] = column.parse(cell)
+        except ValueError as err:
+            assert index is not None
+            result.problems.append(Problem(table.filename, line, index + 1, column.name, str(err)))
+            failed = True
+    if failed:
+        _mark_broken(table, row, positions, result)
+        return
+    _store(table, table.record(**values, line=line), line, positions, result)
+
+
+def _mark_broken(
+    table: Table, row: list[str], positions: dict[str, int], result: ReadResult
+) -> None:
+    if table.key and table.key in positions and positions[table.key] < len(row):
+        key = row[positions[table.key]].strip()
+        result.broken_keys.setdefault(table.name, set()).add(key)
+
+
+def _store(
+    table: Table, record: Any, line: int, positions: dict[str, int], result: ReadResult
+) -> None:
+    """Add a record to the dataset, reporting a duplicate key."""
+    collection = getattr(result.dataset, table.name)
+    if table.key is None:
+        collection.append(record)
+        return
+    key = getattr(record, table.key)
+    if key in collection:
+        first = collection[key].line
+        column = positions[table.key] + 1
+        message = f"duplicate id {key!r} (first on line {first})"
+        result.problems.append(Problem(table.filename, line, column, table.key, message))
+        return
+    collection[key] = record
+
+
+def load_dataset(path: str | Path | None = None) -> Dataset:
+    """Read and validate a dataset; raise :class:`ValidationError` listing every problem.
+
+    With no ``path``, loads the curated dataset shipped with the package.
+    """
+    result = read_dataset(path)
+    problems = result.problems + check(result.dataset, result.broken_keys, result.unreadable)
+    if problems:
+        raise ValidationError(problems)
+    return result.dataset
+
+
+def find_problems(path: str | Path | None = None) -> list[Problem]:
+    """Every problem of a dataset, per-file ones first, then cross-table ones; empty when clean."""
+    result = read_dataset(path)
+    return result.problems + check(result.dataset, result.broken_keys, result.unreadable)

@@ -1,0 +1,275 @@
+"""Typed records for the rows of each table, the vocabularies they use, and the Dataset container.
+
+Records are frozen dataclasses: they know nothing of files, engines or graphs. Each carries the
+line it came from so that cross-table checks can point at it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Protocol
+
+from .dates import PartialDate
+
+
+class Fate(StrEnum):
+    """How a person's life ended (see graph_data/README.md for each value's meaning)."""
+
+    EXECUTED = "executed"
+    DIED_IN_CUSTODY = "died_in_custody"
+    ASSASSINATED = "assassinated"
+    SUICIDE = "suicide"
+    NATURAL = "natural"
+    ACCIDENT = "accident"
+    KILLED_BY_ENEMY = "killed_by_enemy"
+    UNKNOWN = "unknown"
+
+
+#: Fates in which another person or the state took the life.
+VIOLENT_FATES = frozenset({Fate.EXECUTED, Fate.DIED_IN_CUSTODY, Fate.ASSASSINATED})
+
+
+class BodyKind(StrEnum):
+    """What sort of organisation a body is."""
+
+    PARTY = "party"
+    FACTION = "faction"
+    CENTRAL_COMMITTEE = "central-committee"
+    POLITBURO = "politburo"
+    ORGBURO = "orgburo"
+    SECRETARIAT = "secretariat"
+    GOVERNMENT = "government"
+    SECRET_POLICE = "secret-police"
+    MILITARY = "military"
+    INTERNATIONAL = "international"
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    """A person's role in a body."""
+
+    MEMBER = "member"
+    CANDIDATE = "candidate"
+    CHAIR = "chair"
+    SECRETARY = "secretary"
+    GENERAL_SECRETARY = "general-secretary"
+    HEAD = "head"
+    DEPUTY = "deputy"
+    COMMANDER = "commander"
+    LEADER = "leader"
+
+
+class RelType(StrEnum):
+    """Typed relationships between two people, read as ``subject TYPE object``."""
+
+    PURGED_BY = "PURGED_BY"
+    KILLED_BY = "KILLED_BY"
+    ACTED_ON_ORDERS_OF = "ACTED_ON_ORDERS_OF"
+    ALLIED_WITH = "ALLIED_WITH"
+    OPPOSED = "OPPOSED"
+    DENOUNCED = "DENOUNCED"
+    SUCCEEDED = "SUCCEEDED"
+    MARRIED_TO = "MARRIED_TO"
+
+
+#: Relationship types whose direction carries no meaning (A ALLIED_WITH B is B ALLIED_WITH A).
+SYMMETRIC_TYPES = frozenset({RelType.ALLIED_WITH, RelType.MARRIED_TO})
+#: Relationship types whose object may already be dead when the relationship starts.
+POSTHUMOUS_OBJECT_TYPES = frozenset({RelType.DENOUNCED, RelType.SUCCEEDED})
+
+
+class Confidence(StrEnum):
+    """How sure the sources are of a relationship, strongest first."""
+
+    CERTAIN = "certain"
+    LIKELY = "likely"
+    POSSIBLE = "possible"
+    DISPUTED = "disputed"
+
+    @property
+    def rank(self) -> int:
+        """0 for certain up to 3 for disputed: lower is surer."""
+        return list(Confidence).index(self)
+
+
+#: Confidence levels strong enough to count a relationship as established fact.
+ESTABLISHED = frozenset({Confidence.CERTAIN, Confidence.LIKELY})
+
+
+class SourceKind(StrEnum):
+    """What sort of work a source is."""
+
+    SEED = "seed"
+    ENCYCLOPEDIA = "encyclopedia"
+    BOOK = "book"
+    ARTICLE = "article"
+    WEB = "web"
+    DATABASE = "database"
+    ARCHIVE = "archive"
+
+
+class Cited(Protocol):
+    """Any row that cites sources and knows its line: every table but sources itself."""
+
+    @property
+    def sources(self) -> tuple[str, ...]: ...
+
+    @property
+    def line(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A row of people.csv."""
+
+    id: str
+    name: str
+    full_name: str
+    name_ru: str
+    aliases: tuple[str, ...]
+    born: PartialDate | None
+    born_os: PartialDate | None
+    born_place: str
+    died: PartialDate | None
+    died_os: PartialDate | None
+    died_place: str
+    fate: Fate
+    fate_detail: str
+    wikidata: str
+    note: str
+    sources: tuple[str, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A row of bodies.csv: a party, faction, committee or state organ."""
+
+    id: str
+    name: str
+    name_ru: str
+    kind: BodyKind
+    parent: str
+    start: PartialDate | None
+    end: PartialDate | None
+    note: str
+    sources: tuple[str, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """A row of memberships.csv: one term of one person in one body."""
+
+    person: str
+    body: str
+    role: Role
+    start: PartialDate | None
+    end: PartialDate | None
+    note: str
+    sources: tuple[str, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """A row of relationships.csv: ``subject TYPE object`` between two people."""
+
+    subject: str
+    type: RelType
+    object: str
+    start: PartialDate | None
+    end: PartialDate | None
+    confidence: Confidence
+    note: str
+    sources: tuple[str, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A row of sources.csv: a work cited by other rows."""
+
+    id: str
+    kind: SourceKind
+    title: str
+    author: str
+    publisher: str
+    year: str
+    url: str
+    note: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """A row of alternatives.csv: a value another source gives where sources disagree."""
+
+    table: str
+    id: str
+    column: str
+    value: str
+    sources: tuple[str, ...]
+    note: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass
+class Dataset:
+    """Every table of a dataset, with lookups built on first use.
+
+    ``columns`` maps each table name to its header (column name → 1-based position), so that a
+    cross-table check can point at the column of the file the user actually wrote.
+    """
+
+    people: dict[str, Person] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    memberships: list[Membership] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+    alternatives: list[Alternative] = field(default_factory=list)
+    columns: dict[str, dict[str, int]] = field(default_factory=dict)
+    location: str = ""
+
+    @cached_property
+    def memberships_by_body(self) -> dict[str, list[Membership]]:
+        """Memberships grouped by body id, in file order."""
+        index: dict[str, list[Membership]] = defaultdict(list)
+        for membership in self.memberships:
+            index[membership.body].append(membership)
+        return dict(index)
+
+    @cached_property
+    def memberships_by_person(self) -> dict[str, list[Membership]]:
+        """Memberships grouped by person id, in file order."""
+        index: dict[str, list[Membership]] = defaultdict(list)
+        for membership in self.memberships:
+            index[membership.person].append(membership)
+        return dict(index)
+
+    @cached_property
+    def relationships_by_subject(self) -> dict[str, list[Relationship]]:
+        """Relationships grouped by their subject's id."""
+        index: dict[str, list[Relationship]] = defaultdict(list)
+        for relationship in self.relationships:
+            index[relationship.subject].append(relationship)
+        return dict(index)
+
+    @cached_property
+    def relationships_by_object(self) -> dict[str, list[Relationship]]:
+        """Relationships grouped by their object's id."""
+        index: dict[str, list[Relationship]] = defaultdict(list)
+        for relationship in self.relationships:
+            index[relationship.object].append(relationship)
+        return dict(index)
+
+    @cached_property
+    def alternatives_by_row(self) -> dict[tuple[str, str], list[Alternative]]:
+        """Alternatives grouped by (table, row id)."""
+        index: dict[tuple[str, str], list[Alternative]] = defaultdict(list)
+        for alternative in self.alternatives:
+            index[alternative.table, alternative.id].append(alternative)
+        return dict(index)

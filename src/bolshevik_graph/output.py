@@ -1,0 +1,225 @@
+"""Turning result records into text a person reads (tables) or a machine reads (JSON, CSV).
+
+No click here: the CLI picks a format and prints what these functions return.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .fates import FatesReport, RoleSummary
+from .people import Profile
+
+FORMATS = ("table", "json", "csv")
+
+
+def _width(text: str) -> int:
+    """Display width: East Asian wide characters take two cells, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def format_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """A plain aligned table with a header line and a rule, one line per row."""
+    cells = [[_cell(row.get(column)) for column in columns] for row in rows]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        padded = (v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
+        return "  ".join(padded).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(columns), rule, *(line(r) for r in cells)])
+
+
+def format_json(data: Any) -> str:
+    """Indented JSON, non-ASCII kept as it is (Cyrillic names stay readable)."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def format_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """CSV with a header row; booleans as true/false, None as an empty cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(_csv_cell(row.get(column)) for column in columns)
+    return buffer.getvalue().rstrip("\n")
+
+
+def _csv_cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return ";".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def format_rows(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) -> str:
+    """Rows in one of :data:`FORMATS`."""
+    if fmt == "json":
+        return format_json([{column: row.get(column) for column in columns} for row in rows])
+    if fmt == "csv":
+        return format_csv(rows, columns)
+    return format_table(rows, columns)
+
+
+# --- fates -------------------------------------------------------------------------------------
+
+FATES_COLUMNS = (
+    "id",
+    "name",
+    "role",
+    "born",
+    "died",
+    "age_at_revolution",
+    "fate",
+    "killed_on_stalins_orders",
+    "how",
+)
+_TABLE_HEADINGS = {"age_at_revolution": "age", "killed_on_stalins_orders": "by Stalin"}
+
+
+def fates_text(report: FatesReport) -> str:
+    """The fates table followed by one summary block per role."""
+    body = report.body
+    span = " – ".join(d.human() for d in (body.start, body.end) if d)
+    heading = f"{body.name} ({body.id})" + (f", {span}" if span else "")
+    rows = [_fates_table_row(row.to_dict()) for row in report.people]
+    columns = [_TABLE_HEADINGS.get(c, c) for c in FATES_COLUMNS if c != "id"]
+    blocks = [heading, "", format_table(rows, columns)]
+    blocks += ["", *(summary_text(s) for s in report.summaries)]
+    return "\n".join(blocks).rstrip()
+
+
+def _fates_table_row(row: dict[str, Any]) -> dict[str, Any]:
+    age = row["age_at_revolution"]
+    if age is None and row["age_range"]:
+        low, high = row["age_range"]
+        age = f"{low}-{high}"
+    return {
+        "name": row["name"],
+        "role": row["role"],
+        "born": row["born"],
+        "died": row["died"],
+        "age": age,
+        "fate": row["fate"].replace("_", " "),
+        "by Stalin": row["killed_on_stalins_orders"],
+        "how": _shorten(row["how"], HOW_WIDTH),
+    }
+
+
+#: The table shows the first characters of "how"; JSON and CSV carry all of it.
+HOW_WIDTH = 72
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def summary_text(summary: RoleSummary) -> str:
+    """The summary block of one role."""
+    title = summary.role.replace("-", " ").capitalize() + "s"
+    fate_counts = ", ".join(f"{fate.replace('_', ' ')} {n}" for fate, n in summary.fates.items())
+    lines = [
+        f"{title} ({summary.count})",
+        f"  fates: {fate_counts}",
+        f"  killed on Stalin's orders: {summary.killed_on_stalins_orders} of {summary.count}"
+        f" ({summary.killed_share:.0%})",
+        f"  died before the Great Terror (before 1936): {summary.died_before_great_terror}",
+        f"  outlived Stalin (died after 5 Mar 1953): {summary.outlived_stalin}",
+    ]
+    if summary.median_age is not None and summary.mean_age is not None:
+        unknown = summary.count - summary.ages_known
+        note = f" ({unknown} without an exact age left out)" if unknown else ""
+        lines.append(
+            f"  age at the revolution: median {summary.median_age:g}, "
+            f"mean {summary.mean_age:.1f}{note}"
+        )
+    if summary.youngest and summary.oldest:
+        lines.append(
+            f"  youngest: {summary.youngest.name} ({summary.youngest.age}); "
+            f"oldest: {summary.oldest.name} ({summary.oldest.age})"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def fates_csv(report: FatesReport) -> str:
+    """One CSV row per person (the summary is in the JSON and table forms)."""
+    return format_csv([row.to_dict() for row in report.people], FATES_COLUMNS)
+
+
+# --- one person ------------------------------------------------------------------------------
+
+
+def profile_text(profile: Profile) -> str:
+    """A person's profile as a reader expects it: identity, dates, fate, links, sources."""
+    p = profile.person
+    lines = [f"{p.name} ({p.id})", f"  full name: {p.full_name}"]
+    lines += [f"  {label}: {value}" for label, value in _identity(profile) if value]
+    if profile.memberships:
+        lines.append("memberships:")
+        for m in profile.memberships:
+            span = _span(m.start, m.end)
+            lines.append(f"  {profile.names[m.body]} ({m.body}), {m.role}{span}")
+    if profile.outgoing or profile.incoming:
+        lines.append("relationships:")
+        for r in profile.outgoing + profile.incoming:
+            subject, obj = profile.names[r.subject], profile.names[r.object]
+            span = _span(r.start, r.end)
+            lines.append(f"  {subject} {r.type} {obj}{span} [{r.confidence}]")
+    if profile.alternatives:
+        lines.append("where sources disagree:")
+        for a in profile.alternatives:
+            lines.append(f"  {a.column}: {a.value} ({', '.join(a.sources)}){_dash(a.note)}")
+    lines.append("sources:")
+    lines += [f"  {s.id}: {s.title}{_dash(s.url)}" for s in profile.sources]
+    return "\n".join(lines)
+
+
+def _identity(profile: Profile) -> list[tuple[str, str]]:
+    p = profile.person
+    return [
+        ("in Russian", p.name_ru),
+        ("also known as", ", ".join(p.aliases)),
+        ("born", _dated(p.born, p.born_os, p.born_place)),
+        ("died", _dated(p.died, p.died_os, p.died_place)),
+        ("fate", p.fate.value.replace("_", " ") + _dash(p.fate_detail)),
+        ("killed on Stalin's orders", "yes" if profile.killed_on_stalins_orders else "no"),
+        ("Wikidata", p.wikidata),
+        ("note", p.note),
+    ]
+
+
+def _dated(day: object, old_style: object, place: str) -> str:
+    if day is None:
+        return ""
+    text = str(day)
+    if old_style is not None:
+        text += f" (O.S. {old_style})"
+    return text + (f", {place}" if place else "")
+
+
+def _span(start: object, end: object) -> str:
+    if start is None and end is None:
+        return ""
+    return f", {start or '?'} to {end or '?'}"
+
+
+def _dash(text: str) -> str:
+    return f" — {text}" if text else ""

@@ -1,0 +1,201 @@
+"""Cross-table checks on a dataset that has been read: references, dates, lifetimes.
+
+Per-cell checks (enums, date syntax, required values) happen while reading; what is checked here
+needs more than one row: ids that must exist, dates that must be in order, lifetimes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .dates import PartialDate, julian_to_gregorian
+from .errors import Problem
+from .models import (
+    Cited,
+    POSTHUMOUS_OBJECT_TYPES,
+    Dataset,
+    Fate,
+    Person,
+)
+from .tables import TABLES_BY_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class _Checker:
+    dataset: Dataset
+    broken_keys: dict[str, set[str]]
+    unreadable: set[str]
+
+    def at(self, table: str, line: int, column: str, message: str) -> Problem:
+        """A problem located at a column of a row, as the user's file has it."""
+        position = self.dataset.columns.get(table, {}).get(column)
+        return Problem(f"{table}.csv", line, position, column, message)
+
+    def unknown(self, table: str, key: str) -> bool:
+        """True when ``key`` is no row of ``table`` and not a row already reported as broken."""
+        if table in self.unreadable:
+            return False
+        rows = getattr(self.dataset, table)
+        return key not in rows and key not in self.broken_keys.get(table, set())
+
+
+def check(
+    dataset: Dataset,
+    broken_keys: dict[str, set[str]] | None = None,
+    unreadable: set[str] | None = None,
+) -> list[Problem]:
+    """Every cross-table problem of ``dataset``, in table order then line order.
+
+    References into rows in ``broken_keys`` or tables in ``unreadable`` are not reported again.
+    """
+    checker = _Checker(dataset, broken_keys or {}, unreadable or set())
+    problems = [
+        *_check_people(checker),
+        *_check_bodies(checker),
+        *_check_memberships(checker),
+        *_check_relationships(checker),
+        *_check_alternatives(checker),
+        *_check_citations(checker),
+    ]
+    order = {f"{name}.csv": index for index, name in enumerate(TABLES_BY_NAME)}
+    return sorted(problems, key=lambda p: (order[p.file], p.line or 0, p.column or 0))
+
+
+def _check_people(c: _Checker) -> Iterator[Problem]:
+    for person in c.dataset.people.values():
+        if person.born and person.died and person.died.is_before(person.born):
+            yield c.at(
+                "people", person.line, "died", f"death {person.died} is before birth {person.born}"
+            )
+        for column in ("born", "died"):
+            yield from _check_old_style(c, person, column)
+        if person.died is None and person.fate is not Fate.UNKNOWN:
+            yield c.at("people", person.line, "died", f"fate {person.fate} needs a death date")
+
+
+def _check_old_style(c: _Checker, person: Person, column: str) -> Iterator[Problem]:
+    """An Old Style date must convert to the New Style one beside it."""
+    new: PartialDate | None = getattr(person, column)
+    old: PartialDate | None = getattr(person, f"{column}_os")
+    if old is None:
+        return
+    if new is None:
+        yield c.at(
+            "people", person.line, column, f"{column}_os {old} is given but {column} is empty"
+        )
+        return
+    converted = julian_to_gregorian(old)
+    if old.precision == "day" and new.precision == "day" and converted != new:
+        message = f"Old Style {old} is {converted} New Style, not {new}"
+        yield c.at("people", person.line, column, message)
+
+
+def _check_bodies(c: _Checker) -> Iterator[Problem]:
+    for body in c.dataset.bodies.values():
+        if body.parent and c.unknown("bodies", body.parent):
+            yield c.at("bodies", body.line, "parent", f"unknown body {body.parent!r}")
+        if body.start and body.end and body.end.is_before(body.start):
+            yield c.at("bodies", body.line, "end", f"end {body.end} is before start {body.start}")
+
+
+def _check_memberships(c: _Checker) -> Iterator[Problem]:
+    for m in c.dataset.memberships:
+        person = c.dataset.people.get(m.person)
+        body = c.dataset.bodies.get(m.body)
+        if person is None and c.unknown("people", m.person):
+            yield c.at("memberships", m.line, "person", f"unknown person {m.person!r}")
+        if body is None and c.unknown("bodies", m.body):
+            yield c.at("memberships", m.line, "body", f"unknown body {m.body!r}")
+        if m.start and m.end and m.end.is_before(m.start):
+            yield c.at("memberships", m.line, "end", f"end {m.end} is before start {m.start}")
+        if person is not None:
+            yield from _within_lifetime(c, "memberships", m.line, person, m.start, m.end)
+        if body is not None and m.start:
+            if body.start and m.start.is_before(body.start):
+                message = f"start {m.start} is before {body.id} began ({body.start})"
+                yield c.at("memberships", m.line, "start", message)
+            if body.end and m.start.is_after(body.end):
+                message = f"start {m.start} is after {body.id} ended ({body.end})"
+                yield c.at("memberships", m.line, "start", message)
+
+
+def _within_lifetime(
+    c: _Checker,
+    table: str,
+    line: int,
+    person: Person,
+    start: PartialDate | None,
+    end: PartialDate | None,
+    *,
+    role: str = "",
+) -> Iterator[Problem]:
+    """A dated row that involves ``person`` must start after birth and start before death."""
+    who = f"{role} {person.id}" if role else person.id
+    if start and person.born and start.is_before(person.born):
+        yield c.at(table, line, "start", f"start {start} is before {who} was born ({person.born})")
+    if start and person.died and start.is_after(person.died):
+        yield c.at(table, line, "start", f"start {start} is after {who} died ({person.died})")
+    if end and person.died and end.is_after(person.died):
+        yield c.at(table, line, "end", f"end {end} is after {who} died ({person.died})")
+
+
+def _check_relationships(c: _Checker) -> Iterator[Problem]:
+    for r in c.dataset.relationships:
+        for column in ("subject", "object"):
+            person_id = getattr(r, column)
+            if person_id not in c.dataset.people and c.unknown("people", person_id):
+                yield c.at("relationships", r.line, column, f"unknown person {person_id!r}")
+        if r.subject == r.object:
+            yield c.at(
+                "relationships", r.line, "object", f"{r.subject!r} cannot be {r.type} itself"
+            )
+        if r.start and r.end and r.end.is_before(r.start):
+            yield c.at("relationships", r.line, "end", f"end {r.end} is before start {r.start}")
+        subject = c.dataset.people.get(r.subject)
+        if subject is not None:
+            yield from _within_lifetime(
+                c, "relationships", r.line, subject, r.start, r.end, role="subject"
+            )
+        obj = c.dataset.people.get(r.object)
+        if obj is not None and r.type not in POSTHUMOUS_OBJECT_TYPES:
+            yield from _within_lifetime(
+                c, "relationships", r.line, obj, r.start, None, role="object"
+            )
+
+
+def _check_alternatives(c: _Checker) -> Iterator[Problem]:
+    for alt in c.dataset.alternatives:
+        table = TABLES_BY_NAME.get(alt.table)
+        if table is None or table.key is None:
+            keyed = ", ".join(t.name for t in TABLES_BY_NAME.values() if t.key)
+            yield c.at("alternatives", alt.line, "table", f"{alt.table!r} is not one of: {keyed}")
+            continue
+        if c.unknown(table.name, alt.id):
+            yield c.at("alternatives", alt.line, "id", f"unknown {table.name} id {alt.id!r}")
+        column = next((col for col in table.columns if col.name == alt.column), None)
+        if column is None:
+            yield c.at(
+                "alternatives", alt.line, "column", f"{table.name} has no column {alt.column!r}"
+            )
+            continue
+        try:
+            column.parse(alt.value)
+        except ValueError as err:
+            yield c.at("alternatives", alt.line, "value", str(err))
+
+
+def _check_citations(c: _Checker) -> Iterator[Problem]:
+    """Every source id cited by any row must be a row of sources.csv."""
+    cited: list[tuple[str, Iterable[Cited]]] = [
+        ("people", c.dataset.people.values()),
+        ("bodies", c.dataset.bodies.values()),
+        ("memberships", c.dataset.memberships),
+        ("relationships", c.dataset.relationships),
+        ("alternatives", c.dataset.alternatives),
+    ]
+    for table, rows in cited:
+        for row in rows:
+            for source in row.sources:
+                if c.unknown("sources", source):
+                    yield c.at(table, row.line, "sources", f"unknown source {source!r}")

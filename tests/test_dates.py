@@ -1,0 +1,73 @@
+from datetime import date
+
+import pytest
+
+from bolshevik_graph.dates import REVOLUTION, PartialDate, age_range, julian_to_gregorian
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"), [("1881", "year"), ("1881-02", "month"), ("1881-02-24", "day")]
+)
+def test_parse_keeps_precision(text: str, precision: str) -> None:
+    parsed = PartialDate.parse(text)
+    assert parsed.precision == precision
+    assert str(parsed) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("1881-13", "has no month 13"),
+        ("1881-02-30", "is not a day of the calendar"),
+        ("81", "is not an ISO date"),
+        ("1881/02/03", "is not an ISO date"),
+        ("24.02.1881", "is not an ISO date"),
+    ],
+)
+def test_parse_rejects(text: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
+        PartialDate.parse(text)
+
+
+def test_bounds_of_partial_dates() -> None:
+    assert PartialDate.parse("1900-02").latest == date(1900, 2, 28)
+    assert PartialDate.parse("1904").earliest == date(1904, 1, 1)
+    assert PartialDate.parse("1904").latest == date(1904, 12, 31)
+
+
+def test_comparisons_only_when_certain() -> None:
+    year = PartialDate.parse("1917")
+    assert not year.is_before(PartialDate.parse("1917-11-07"))
+    assert not year.is_after(PartialDate.parse("1917-11-07"))
+    assert year.is_before(date(1918, 1, 1))
+    assert PartialDate.parse("1918-01").is_after(year)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("1917-10-25", "1917-11-07"),  # the October Revolution
+        ("1870-04-10", "1870-04-22"),  # Lenin's birth: 12 days in the 19th century
+        ("1918-01-31", "1918-02-13"),  # the last Julian day in Soviet Russia
+        ("1900-02-28", "1900-03-12"),  # Julian 1900 is a leap year, Gregorian is not
+        ("1800-02-28", "1800-03-11"),
+    ],
+)
+def test_julian_to_gregorian(old: str, new: str) -> None:
+    assert str(julian_to_gregorian(PartialDate.parse(old))) == new
+
+
+def test_partial_julian_dates_are_not_shifted() -> None:
+    assert str(julian_to_gregorian(PartialDate.parse("1917-10"))) == "1917-10"
+
+
+def test_age_is_completed_years() -> None:
+    assert age_range(PartialDate.parse("1879-11-07"), REVOLUTION) == (38, 38)  # birthday that day
+    assert age_range(PartialDate.parse("1879-11-08"), REVOLUTION) == (37, 37)
+    assert age_range(PartialDate.parse("1879"), REVOLUTION) == (37, 38)
+    assert age_range(PartialDate.parse("1879-03"), REVOLUTION) == (38, 38)
+
+
+def test_human_form() -> None:
+    assert PartialDate.parse("1917-11-07").human() == "7 Nov 1917"
+    assert PartialDate.parse("1917-11").human() == "Nov 1917"
