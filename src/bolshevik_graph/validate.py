@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from .dates import PartialDate, julian_to_gregorian
 from .errors import Problem
 from .models import (
-    Cited,
     POSTHUMOUS_OBJECT_TYPES,
+    Cited,
     Dataset,
     Fate,
     Person,

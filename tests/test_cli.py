@@ -1,0 +1,166 @@
+"""The command line, driven by CliRunner, with exact expectations on the tiny dataset."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bolshevik_graph.cli import cli
+
+TINY_FATES = """\
+Central Committee elected at the Sixth Congress (cc-1917-aug), 16 Aug 1917 – 8 Mar 1918
+
+name                 role       born        died        age  fate          by Stalin  how
+-------------------  ---------  ----------  ----------  ---  ------------  ---------  ---------------------------------------
+Vladimir Lenin       member     1870-04-22  1924-01-21  47   natural       no         Died after a series of strokes
+Joseph Stalin        member     1878-12-18  1953-03-05  38   natural       no         Died after a stroke
+Leon Trotsky         member     1879-11-07  1940-08-21  38   assassinated  yes        Struck with an ice axe by an NKVD agent
+Moisei Uritsky       member     1873-01-14  1918-08-30  44   assassinated  no         Shot by Leonid Kannegisser
+Grigory Zinoviev     member     1883-09-23  1936-08-25  34   executed      yes        Shot after the Trial of the Sixteen
+Alexandra Kollontai  candidate  1872-03-31  1952-03-09  45   natural       no         Died in Moscow
+
+Members (5)
+  fates: executed 1, assassinated 2, natural 2
+  killed on Stalin's orders: 2 of 5 (40%)
+  died before the Great Terror (before 1936): 2
+  outlived Stalin (died after 5 Mar 1953): 0
+  age at the revolution: median 38, mean 40.2
+  youngest: Grigory Zinoviev (34); oldest: Vladimir Lenin (47)
+
+Candidates (1)
+  fates: natural 1
+  killed on Stalin's orders: 0 of 1 (0%)
+  died before the Great Terror (before 1936): 0
+  outlived Stalin (died after 5 Mar 1953): 0
+  age at the revolution: median 45, mean 45.0
+  youngest: Alexandra Kollontai (45); oldest: Alexandra Kollontai (45)
+"""
+
+
+def test_fates_table(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["fates", "--data", str(tiny_dir)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == TINY_FATES
+
+
+def test_fates_csv(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["fates", "--format", "csv", "--data", str(tiny_dir)])
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "id,name,role,born,died,age_at_revolution,fate,killed_on_stalins_orders,how"
+    )
+    assert lines[3] == (
+        "trotsky,Leon Trotsky,member,1879-11-07,1940-08-21,38,assassinated,true,"
+        "Struck with an ice axe by an NKVD agent"
+    )
+    assert len(lines) == 7
+
+
+def test_fates_json(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["fates", "--format", "json", "--data", str(tiny_dir)])
+    data = json.loads(result.stdout)
+    assert data["body"] == {
+        "id": "cc-1917-aug",
+        "name": "Central Committee elected at the Sixth Congress",
+        "kind": "central-committee",
+        "start": "1917-08-16",
+        "end": "1918-03-08",
+    }
+    assert data["summary"]["member"]["killed_on_stalins_orders"] == 2
+
+
+def test_fates_unknown_body(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["fates", "--body", "cc-1917-agu", "--data", str(tiny_dir)])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: unknown body 'cc-1917-agu'; did you mean: cc-1917-aug?\n"
+
+
+def test_people(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(
+        cli, ["people", "--body", "cc-1917-aug", "--format", "csv", "--data", str(tiny_dir)]
+    )
+    assert result.stdout == (
+        "id,name,born,died,fate\n"
+        "kollontai,Alexandra Kollontai,1872-03-31,1952-03-09,natural\n"
+        "lenin,Vladimir Lenin,1870-04-22,1924-01-21,natural\n"
+        "stalin,Joseph Stalin,1878-12-18,1953-03-05,natural\n"
+        "trotsky,Leon Trotsky,1879-11-07,1940-08-21,assassinated\n"
+        "uritsky,Moisei Uritsky,1873-01-14,1918-08-30,assassinated\n"
+        "zinoviev,Grigory Zinoviev,1883-09-23,1936-08-25,executed\n"
+    )
+
+
+def test_show(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["show", "kollontai", "--data", str(tiny_dir)])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Alexandra Kollontai (kollontai)\n"
+        "  full name: Alexandra Mikhailovna Kollontai\n"
+        "  in Russian: Александра Михайловна Коллонтай\n"
+        "  born: 1872-03-31 (O.S. 1872-03-19), St Petersburg, Russia\n"
+        "  died: 1952-03-09, Moscow, Russia\n"
+        "  fate: natural — Died in Moscow\n"
+        "  killed on Stalin's orders: no\n"
+        "memberships:\n"
+        "  Central Committee elected at the Sixth Congress (cc-1917-aug), candidate,"
+        " 1917-08-16 to 1918-03-08\n"
+        "sources:\n"
+        "  tiny-ref: A reference work made up for the tests\n"
+    )
+
+
+def test_show_json(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["show", "trotsky", "--format", "json", "--data", str(tiny_dir)])
+    data = json.loads(result.stdout)
+    assert data["killed_on_stalins_orders"] is True
+    assert data["relationships"][0]["object"] == "mercader"
+
+
+def test_show_unknown_person(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["show", "trotski", "--data", str(tiny_dir)])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: unknown person 'trotski'; did you mean: trotsky?\n"
+
+
+def test_validate_clean(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["validate", "--data", str(tiny_dir)])
+    assert (result.exit_code, result.stdout) == (0, f"{tiny_dir}: no problems\n")
+
+
+def test_validate_reports_every_problem(runner: CliRunner, tiny_copy: Path) -> None:
+    people = tiny_copy / "people.csv"
+    people.write_text(
+        people.read_text(encoding="utf-8")
+        .replace("1883-09-23", "1883-9-23")
+        .replace(",Q855,", ",X,")
+    )
+    result = runner.invoke(cli, ["validate", "--data", str(tiny_copy)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: 2 problems in the data:\n"
+        "  people.csv:3:14 (wikidata): 'X' is not a Wikidata QID (Q followed by digits)\n"
+        "  people.csv:5:6 (born): '1883-9-23' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_missing_data_directory(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["fates", "--data", "/no/such/dir"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: data directory '/no/such/dir' does not exist\n",
+    )
+
+
+def test_empty_data_directory(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["people", "--data", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: '{tmp_path}' holds no bolshevik-graph tables")
+
+
+def test_unknown_format_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["fates", "--format", "xml"])
+    assert result.exit_code == 2
+    assert "'xml' is not one of 'table', 'json', 'csv'" in result.stderr

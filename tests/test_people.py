@@ -1,0 +1,33 @@
+"""Listing people and a person's profile."""
+
+from __future__ import annotations
+
+import pytest
+
+from bolshevik_graph.errors import UnknownIdError
+from bolshevik_graph.models import Dataset
+from bolshevik_graph.people import list_people, person_profile
+
+
+def test_list_everyone_sorted_by_id(tiny: Dataset) -> None:
+    assert [p.id for p in list_people(tiny)][:3] == ["kannegisser", "kollontai", "lenin"]
+
+
+def test_list_a_body(tiny: Dataset) -> None:
+    assert len(list_people(tiny, "cc-1917-aug")) == 6
+
+
+def test_profile_gathers_both_directions(tiny: Dataset) -> None:
+    profile = person_profile(tiny, "stalin")
+    assert [r.type for r in profile.outgoing] == ["ALLIED_WITH"]
+    assert [(r.subject, r.type) for r in profile.incoming] == [
+        ("zinoviev", "PURGED_BY"),
+        ("mercader", "ACTED_ON_ORDERS_OF"),
+    ]
+    assert [a.value for a in profile.alternatives] == ["1879-12-21"]
+    assert [s.id for s in profile.sources] == ["tiny-ref"]
+
+
+def test_unknown_person(tiny: Dataset) -> None:
+    with pytest.raises(UnknownIdError, match=r"unknown person 'zinovev'; did you mean: zinoviev\?"):
+        person_profile(tiny, "zinovev")
