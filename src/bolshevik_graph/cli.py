@@ -141,6 +141,167 @@ def show(person: str, fmt: str, data: Path | None) -> None:
     click.echo(format_json(profile.to_dict()) if fmt == "json" else profile_text(profile))
 
 
+def neo4j_options[F: Callable[..., Any]](func: F) -> F:
+    """``--neo4j-uri`` and ``--database``; user and password come only from the environment."""
+    func = click.option(
+        "--database",
+        envvar="NEO4J_DATABASE",
+        default=None,
+        help="Neo4j database name (default: the server's default; env NEO4J_DATABASE).",
+    )(func)
+    return click.option(
+        "--neo4j-uri",
+        envvar="NEO4J_URI",
+        default=None,
+        metavar="URI",
+        help="Neo4j server, e.g. neo4j://localhost:7687 (env NEO4J_URI). User and password are "
+        "read from NEO4J_USER and NEO4J_PASSWORD only, never from the command line.",
+    )(func)
+
+
+@cli.group()
+def query() -> None:
+    """Canned Cypher queries (cypher/*.cypher): list, show and run them."""
+
+
+@query.command("list")
+@format_option
+def query_list(fmt: str) -> None:
+    """List the canned queries with their parameters."""
+    from .output import format_rows
+    from .queries import list_queries
+
+    rows = [
+        {
+            "name": q.name,
+            "title": q.title,
+            "parameters": ", ".join(f"{p.name}={p.default or '?'}" for p in q.parameters),
+        }
+        for q in list_queries()
+    ]
+    click.echo(format_rows(rows, ["name", "title", "parameters"], fmt))
+
+
+@query.command("show")
+@click.argument("name")
+def query_show(name: str) -> None:
+    """Print a canned query: its title, description, parameters and Cypher text."""
+    from .output import query_text
+    from .queries import get_query
+
+    click.echo(query_text(get_query(name)))
+
+
+@query.command("run")
+@click.argument("name", required=False)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    type=(str, str),
+    metavar="NAME VALUE",
+    help="A query parameter; repeat for several. Values are always passed as parameters.",
+)
+@click.option("--cypher", default=None, help="Run this Cypher text instead of a canned query.")
+@click.option(
+    "--backend",
+    type=click.Choice(["embedded", "neo4j"]),
+    default="embedded",
+    show_default=True,
+    help="embedded: grafeo in this process, loaded from the data; neo4j: your server.",
+)
+@click.option("--write", is_flag=True, help="Allow a query that writes (refused otherwise).")
+@format_option
+@data_option
+@neo4j_options
+def query_run(
+    name: str | None,
+    params: tuple[tuple[str, str], ...],
+    cypher: str | None,
+    backend: str,
+    write: bool,
+    fmt: str,
+    data: Path | None,
+    neo4j_uri: str | None,
+    database: str | None,
+) -> None:
+    """Run a canned query NAME, or --cypher TEXT, and print its rows.
+
+    Read-only on both backends unless --write is given.
+    """
+    from .output import format_rows
+    from .queries import get_query, parse_adhoc_params
+    from .querying import Neo4jSettings, run_cypher
+
+    if (name is None) == (cypher is None):
+        raise click.UsageError("give a query NAME or --cypher TEXT (one of them)")
+    if name is not None:
+        canned = get_query(name)
+        text, bound = canned.cypher, canned.bind(dict(params))
+    else:
+        assert cypher is not None
+        text, bound = cypher, parse_adhoc_params(params)
+    settings = Neo4jSettings.from_environment(neo4j_uri, database)
+    result = run_cypher(text, bound, backend=backend, data=data, neo4j=settings, write=write)
+    click.echo(format_rows(result.rows, result.columns, fmt))
+
+
+@cli.group("neo4j")
+def neo4j_group() -> None:
+    """Load the dataset into your Neo4j server, or remove it."""
+
+
+@neo4j_group.command("load")
+@data_option
+@neo4j_options
+def neo4j_load(data: Path | None, neo4j_uri: str | None, database: str | None) -> None:
+    """Load the dataset into Neo4j: named uniqueness constraints, then every batch in one
+    transaction (all or nothing). Running it twice changes nothing."""
+    from .loader import load_dataset
+    from .querying import Neo4jSettings, open_neo4j
+
+    dataset = load_dataset(data)
+    with open_neo4j(Neo4jSettings.from_environment(neo4j_uri, database)) as backend:
+        counts = backend.load(dataset, _progress_bar())
+    click.echo(f"loaded: {counts['nodes']} nodes, {counts['relationships']} relationships")
+
+
+@neo4j_group.command("wipe")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@neo4j_options
+def neo4j_wipe(yes: bool, neo4j_uri: str | None, database: str | None) -> None:
+    """Remove what bolshevik-graph loaded (nodes labelled BolshevikGraph), nothing else."""
+    from .querying import Neo4jSettings, open_neo4j
+
+    with open_neo4j(Neo4jSettings.from_environment(neo4j_uri, database)) as backend:
+        if not yes:
+            click.confirm(
+                "Delete every node bolshevik-graph loaded into this database?", abort=True
+            )
+        click.echo(f"removed {backend.wipe()} nodes")
+
+
+def _progress_bar() -> Callable[[int, int], None] | None:
+    """A progress callback drawing a bar on a terminal; None (quiet) when stderr is piped."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label="loading", file=sys.stderr)
+            state["bar"].__enter__()
+        state["bar"].update(done - state.get("done", 0))
+        state["done"] = done
+        if done >= total:
+            state["bar"].__exit__(None, None, None)
+
+    return update
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli()

@@ -57,12 +57,23 @@ class UnknownIdError(BolshevikGraphError):
     def __init__(self, kind: str, given: str, known: Iterable[str]) -> None:
         self.kind = kind
         self.given = given
-        self.suggestions = difflib.get_close_matches(given, list(known), n=3, cutoff=0.6)
+        names = sorted(known)
+        self.suggestions = difflib.get_close_matches(given, names, n=3, cutoff=0.6)
         message = f"unknown {kind} {given!r}"
         if self.suggestions:
             message += "; did you mean: " + ", ".join(self.suggestions) + "?"
+        elif 0 < len(names) <= 10:
+            message += " (known: " + ", ".join(names) + ")"
         super().__init__(message)
 
 
 class InvalidValueError(BolshevikGraphError):
     """Raised when a value given by the user (a date, a level) cannot be understood."""
+
+
+class QueryError(BolshevikGraphError):
+    """Raised when a query cannot run: a syntax error, a missing parameter, a refused write."""
+
+
+class BackendUnavailableError(BolshevikGraphError):
+    """Raised when a backend cannot be reached or used; the message says how to fix it."""

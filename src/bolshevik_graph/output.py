@@ -14,6 +14,7 @@ from typing import Any
 
 from .fates import FatesReport, RoleSummary
 from .people import Profile
+from .queries import Query
 
 FORMATS = ("table", "json", "csv")
 
@@ -31,6 +32,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value)
     return str(value)
 
 
@@ -223,3 +226,16 @@ def _span(start: object, end: object) -> str:
 
 def _dash(text: str) -> str:
     return f" — {text}" if text else ""
+
+
+def query_text(query: Query) -> str:
+    """A canned query as `query show` prints it: header, parameters, then the Cypher."""
+    lines = [f"{query.name}: {query.title}", query.description, ""]
+    if query.parameters:
+        lines.append("parameters:")
+        for p in query.parameters:
+            default = f"default {p.default}" if p.default is not None else "required"
+            lines.append(f"  {p.name} ({p.type}, {default}): {p.description}")
+        lines.append("")
+    body = [line for line in query.cypher.splitlines() if not line.startswith("//")]
+    return "\n".join([*lines, *body]).rstrip()

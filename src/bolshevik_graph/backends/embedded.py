@@ -1,0 +1,95 @@
+"""The embedded backend: grafeo, in this process, in memory or in a database file.
+
+Loads run in one transaction (committed at the end, rolled back on any error), so a failed load
+leaves the graph as it was. Reads run in a transaction that is always rolled back, and clauses
+that write are refused before they run unless ``write=True``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import BackendUnavailableError, QueryError
+from ..models import Dataset
+from .base import Progress, QueryResult, is_write_query, normalise
+from .statements import CONSTRAINTS, COUNT_NODES, COUNT_RELATIONSHIPS, batches, load_steps
+
+
+class EmbeddedBackend:
+    """grafeo, in memory (``path=None``) or persistent in a database file."""
+
+    name = "embedded"
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        try:
+            import grafeo
+        except ImportError as err:  # pragma: no cover - grafeo is a dependency
+            raise BackendUnavailableError(
+                "the embedded engine needs the grafeo package (Python >= 3.12): pip install grafeo"
+            ) from err
+        self._error = grafeo.GrafeoError
+        try:
+            self._db = grafeo.GrafeoDB(str(path)) if path else grafeo.GrafeoDB()
+        except grafeo.GrafeoError as err:
+            raise BackendUnavailableError(f"cannot open the database {str(path)!r}: {err}") from err
+
+    def load(self, dataset: Dataset, progress: Progress | None = None) -> dict[str, int]:
+        """Load ``dataset`` in one transaction; return node and relationship counts read back."""
+        for constraint in CONSTRAINTS:
+            self._db.execute_cypher(constraint)
+        steps = load_steps(dataset)
+        total = sum(len(step.rows) for step in steps)
+        done = 0
+        tx = self._db.begin_transaction()
+        try:
+            for step in steps:
+                for batch in batches(step.rows):
+                    tx.execute_cypher(step.cypher, {"rows": batch})
+                    done += len(batch)
+                    if progress:
+                        progress(done, total)
+            tx.commit()
+        except BaseException as err:
+            tx.rollback()
+            if isinstance(err, self._error):
+                raise QueryError(f"loading failed, nothing was loaded: {err}") from err
+            raise
+        return self.counts()
+
+    def counts(self) -> dict[str, int]:
+        """Nodes and relationships the project has loaded, counted in the graph."""
+        nodes = self.run(COUNT_NODES).rows[0]["n"]
+        relationships = self.run(COUNT_RELATIONSHIPS).rows[0]["n"]
+        return {"nodes": nodes, "relationships": relationships}
+
+    def run(
+        self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = False
+    ) -> QueryResult:
+        """Run ``cypher``; a read runs in a transaction that is rolled back whatever it does."""
+        if not write and is_write_query(cypher):
+            raise QueryError("this query writes to the graph; pass --write to allow it")
+        try:
+            if write:
+                result = self._db.execute_cypher(cypher, dict(params or {}))
+            else:
+                tx = self._db.begin_transaction()
+                try:
+                    result = tx.execute_cypher(cypher, dict(params or {}))
+                finally:
+                    tx.rollback()
+        except self._error as err:
+            raise QueryError(_first_line(str(err))) from err
+        columns = list(result.columns)
+        rows = [{column: normalise(row.get(column)) for column in columns} for row in result]
+        return QueryResult(columns, rows)
+
+    def close(self) -> None:
+        """Close the database (a file database is flushed to disk)."""
+        self._db.close()
+
+
+def _first_line(message: str) -> str:
+    """grafeo's messages carry a code and a drawing of the query; the first line says it."""
+    return message.strip().splitlines()[0] if message.strip() else "query failed"

@@ -1,0 +1,89 @@
+"""Running Cypher against a backend: open it (loading the data where needed), run, close."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .backends import Backend, QueryResult, get_backend
+from .backends.base import Progress
+from .errors import BackendUnavailableError
+from .loader import load_dataset
+
+if TYPE_CHECKING:
+    from .backends.neo4j_backend import Neo4jBackend
+
+
+@dataclass(frozen=True, slots=True)
+class Neo4jSettings:
+    """Where a Neo4j server is and who to log in as (the password never on a command line)."""
+
+    uri: str | None = None
+    user: str = "neo4j"
+    password: str = ""
+    database: str | None = None
+
+    @classmethod
+    def from_environment(cls, uri: str | None = None, database: str | None = None) -> Neo4jSettings:
+        """Settings from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE, overridable."""
+        return cls(
+            uri=uri or os.environ.get("NEO4J_URI") or None,
+            user=os.environ.get("NEO4J_USER", "neo4j"),
+            password=os.environ.get("NEO4J_PASSWORD", ""),
+            database=database or os.environ.get("NEO4J_DATABASE") or None,
+        )
+
+
+@contextmanager
+def open_backend(
+    name: str,
+    data: str | Path | None = None,
+    neo4j: Neo4jSettings | None = None,
+    progress: Progress | None = None,
+) -> Iterator[Backend]:
+    """An open backend, closed on exit. The embedded engine starts empty and is loaded with the
+    dataset (``data`` or the shipped one); Neo4j is used as it is (load it with `neo4j load`)."""
+    backend = _connect(neo4j) if name == "neo4j" else get_backend(name)
+    try:
+        if name != "neo4j":
+            backend.load(load_dataset(data), progress)
+        yield backend
+    finally:
+        backend.close()
+
+
+def _connect(settings: Neo4jSettings | None) -> Neo4jBackend:
+    settings = settings or Neo4jSettings.from_environment()
+    if not settings.uri:
+        raise BackendUnavailableError("no Neo4j server given: set NEO4J_URI or pass --neo4j-uri")
+    from .backends.neo4j_backend import Neo4jBackend
+
+    return Neo4jBackend(settings.uri, settings.user, settings.password, settings.database)
+
+
+@contextmanager
+def open_neo4j(settings: Neo4jSettings | None = None) -> Iterator[Neo4jBackend]:
+    """An open connection to a Neo4j server (for loading and wiping), closed on exit."""
+    backend = _connect(settings)
+    try:
+        yield backend
+    finally:
+        backend.close()
+
+
+def run_cypher(
+    cypher: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    backend: str = "embedded",
+    data: str | Path | None = None,
+    neo4j: Neo4jSettings | None = None,
+    write: bool = False,
+) -> QueryResult:
+    """Run one Cypher text on a backend and return its rows (read-only unless ``write``)."""
+    with open_backend(backend, data, neo4j) as engine:
+        return engine.run(cypher, params, write=write)

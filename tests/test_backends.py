@@ -1,0 +1,204 @@
+"""The backends: loading (idempotent, all or nothing), read-only runs, errors, hostile input.
+
+Runs on the embedded engine always, and on Neo4j too when NEO4J_URI is set.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bolshevik_graph.backends import Backend, get_backend, is_write_query
+from bolshevik_graph.errors import BackendUnavailableError, QueryError, UnknownIdError
+from bolshevik_graph.models import Dataset
+
+NEO4J_SKIP = pytest.mark.skipif(
+    not os.environ.get("NEO4J_URI"),
+    reason="NEO4J_URI is not set: no Neo4j server to run the conformance tests against",
+)
+ENGINES = [pytest.param("embedded"), pytest.param("neo4j", marks=NEO4J_SKIP)]
+
+
+def open_engine(name: str) -> Backend:
+    """A fresh backend; for Neo4j, the project's nodes are wiped first."""
+    if name == "neo4j":
+        from bolshevik_graph.querying import Neo4jSettings, _connect
+
+        neo = _connect(Neo4jSettings.from_environment())
+        neo.wipe()
+        return neo
+    return get_backend("embedded")
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> Iterator[Backend]:
+    """Each engine, empty."""
+    backend = open_engine(request.param)
+    yield backend
+    backend.close()
+
+
+def test_load_counts_are_read_back(engine: Backend, tiny: Dataset) -> None:
+    assert engine.load(tiny) == {"nodes": 9, "relationships": 11}
+
+
+def test_loading_twice_changes_nothing(engine: Backend, tiny: Dataset) -> None:
+    first = engine.load(tiny)
+    rows = engine.run("MATCH (p:Person) RETURN p.id AS id, p.name AS name ORDER BY id").rows
+    assert engine.load(tiny) == first
+    assert engine.run("MATCH (p:Person) RETURN p.id AS id, p.name AS name ORDER BY id").rows == rows
+
+
+def test_a_failed_load_leaves_nothing_behind(
+    engine: Backend, tiny: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every batch runs, then a last statement fails: the whole load is rolled back."""
+    import importlib
+
+    from bolshevik_graph.backends import statements
+
+    module = importlib.import_module(type(engine).__module__)
+    real_steps = statements.load_steps
+
+    def failing_steps(dataset: Dataset) -> list[statements.Step]:
+        return [*real_steps(dataset), statements.Step("UNWIND $rows AS row MATCH (", [{}])]
+
+    monkeypatch.setattr(module, "load_steps", failing_steps)
+    with pytest.raises(QueryError, match=r"nothing was loaded|Neo4j"):
+        engine.load(tiny)
+    assert engine.run("MATCH (n) RETURN count(n) AS n").rows == [{"n": 0}]
+
+
+def test_reads_return_rows_in_column_order(engine: Backend, tiny: Dataset) -> None:
+    engine.load(tiny)
+    result = engine.run(
+        "MATCH (p:Person {id: $id}) RETURN p.name AS name, p.born AS born", {"id": "lenin"}
+    )
+    assert result.columns == ["name", "born"]
+    assert result.rows == [{"name": "Vladimir Lenin", "born": "1870-04-22"}]
+
+
+@pytest.mark.parametrize(
+    "cypher",
+    [
+        "CREATE (:Person {id: 'x'})",
+        "MATCH (p:Person) SET p.name = 'x'",
+        "MATCH (p:Person) DETACH DELETE p",
+        "match (p) remove p.name",
+        "MERGE (p:Person {id: 'x'})",
+    ],
+)
+def test_writes_are_refused_without_write(engine: Backend, tiny: Dataset, cypher: str) -> None:
+    engine.load(tiny)
+    with pytest.raises(QueryError, match="pass --write"):
+        engine.run(cypher)
+    assert engine.run("MATCH (p:Person) RETURN count(p) AS n").rows == [{"n": 8}]
+
+
+def test_write_flag_allows_writes(engine: Backend, tiny: Dataset) -> None:
+    engine.load(tiny)
+    engine.run("MATCH (p:Person {id: 'lenin'}) SET p.checked = true", write=True)
+    assert engine.run("MATCH (p:Person {checked: true}) RETURN p.id AS id").rows == [
+        {"id": "lenin"}
+    ]
+
+
+def test_write_words_inside_strings_are_not_writes() -> None:
+    assert not is_write_query("MATCH (p) WHERE p.note CONTAINS 'CREATE' RETURN p // DELETE")
+    assert not is_write_query('RETURN "SET" AS x')
+    assert is_write_query("MATCH (p) WITH p CREATE (q)")
+
+
+HOSTILE = [
+    "x' }) MATCH (n) DETACH DELETE n //",
+    '"; DROP CONSTRAINT bolshevik_graph_person_id; //',
+    "\\' OR 1=1 --",
+    "</script><img src=x onerror=alert(1)>",
+    "Зиновьев' RETURN 1 UNION MATCH (n) DELETE n",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_parameters_are_data_not_code(engine: Backend, tiny: Dataset, value: str) -> None:
+    engine.load(tiny)
+    rows = engine.run("MATCH (p:Person) WHERE p.name = $v RETURN p.id AS id", {"v": value}).rows
+    assert rows == []
+    echoed = engine.run("RETURN $v AS v", {"v": value}).rows
+    assert echoed == [{"v": value}]
+    assert engine.run("MATCH (p:Person) RETURN count(p) AS n").rows == [{"n": 8}]
+
+
+def test_hostile_strings_in_the_data_come_back_as_data(engine: Backend, tiny: Dataset) -> None:
+    people = dict(tiny.people)
+    for index, value in enumerate(HOSTILE):
+        person_id = f"hostile-{index}"
+        people[person_id] = dataclasses.replace(
+            tiny.people["lenin"], id=person_id, name=value, note=value
+        )
+    engine.load(dataclasses.replace(tiny, people=people))
+    rows = engine.run(
+        "MATCH (p:Person) WHERE p.id STARTS WITH 'hostile-' RETURN p.name AS name ORDER BY p.id"
+    ).rows
+    assert [row["name"] for row in rows] == HOSTILE
+
+
+def test_syntax_errors_are_query_errors(engine: Backend) -> None:
+    with pytest.raises(QueryError):
+        engine.run("MATCH (p:Person RETURN p")
+
+
+def test_unknown_backend() -> None:
+    with pytest.raises(UnknownIdError, match=r"unknown backend 'mysql' \(known: embedded, neo4j\)"):
+        get_backend("mysql")
+
+
+def test_embedded_file_database_persists(tmp_path: Path, tiny: Dataset) -> None:
+    path = tmp_path / "graph.grafeo"
+    first = get_backend("embedded", path=path)
+    first.load(tiny)
+    first.close()
+    second = get_backend("embedded", path=path)
+    assert second.run("MATCH (p:Person) RETURN count(p) AS n").rows == [{"n": 8}]
+    second.close()
+
+
+def test_neo4j_unreachable_is_one_line_and_fast() -> None:
+    pytest.importorskip("neo4j")
+    from bolshevik_graph.backends.neo4j_backend import Neo4jBackend
+
+    start = time.monotonic()
+    with pytest.raises(BackendUnavailableError, match=r"^cannot reach Neo4j at bolt://127.0.0.1:9"):
+        Neo4jBackend("bolt://127.0.0.1:9", "neo4j", "secret")
+    assert time.monotonic() - start < 10
+
+
+def test_neo4j_bad_uri() -> None:
+    pytest.importorskip("neo4j")
+    from bolshevik_graph.backends.neo4j_backend import Neo4jBackend
+
+    with pytest.raises(BackendUnavailableError, match="bad Neo4j URI 'http://x': expected bolt://"):
+        Neo4jBackend("http://x", "neo4j", "secret")
+
+
+def test_neo4j_cli_error_has_no_traceback() -> None:
+    pytest.importorskip("neo4j")
+    env = {**os.environ, "NEO4J_URI": "neo4j://127.0.0.1:9", "NEO4J_PASSWORD": "secret"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bolshevik_graph", "neo4j", "load"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: cannot reach Neo4j at neo4j://127.0.0.1:9")
+    assert "Traceback" not in result.stderr
+    assert "secret" not in result.stderr
