@@ -44,9 +44,8 @@ def main() -> None:
         suite_times.append(time.perf_counter() - suite_start)
     print(f"python {platform.python_version()}, grafeo embedded, {runs} runs, median times")
     print(f"shipped data: {counts['nodes']} nodes, {counts['relationships']} relationships")
-    print(
-        f"{'load (UNWIND batches, one transaction)':42s} {statistics.median(load_times) * 1000:8.2f} ms"
-    )
+    load_label = "load (UNWIND batches, one transaction)"
+    print(f"{load_label:42s} {statistics.median(load_times) * 1000:8.2f} ms")
     for name, times in query_times.items():
         print(f"{name:42s} {statistics.median(times) * 1000:8.2f} ms")
     print(f"{'whole suite, load included':42s} {statistics.median(suite_times) * 1000:8.2f} ms")
