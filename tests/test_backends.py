@@ -46,7 +46,7 @@ def engine(request: pytest.FixtureRequest) -> Iterator[Backend]:
 
 
 def test_load_counts_are_read_back(engine: Backend, tiny: Dataset) -> None:
-    assert engine.load(tiny) == {"nodes": 9, "relationships": 11}
+    assert engine.load(tiny) == {"nodes": 11, "relationships": 15}
 
 
 def test_loading_twice_changes_nothing(engine: Backend, tiny: Dataset) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from bolshevik_graph.dates import PartialDate
 from bolshevik_graph.derived import killed_on_orders_of, killers
 from bolshevik_graph.models import Confidence, Dataset, Fate
 
@@ -41,3 +42,13 @@ def test_a_purge_without_a_violent_death_is_not_a_killing(tiny: Dataset) -> None
 
 def test_unknown_person_is_not_killed(tiny: Dataset) -> None:
     assert not killed_on_orders_of(tiny, "nobody")
+
+
+def test_a_purge_that_ended_before_the_death_is_not_the_killing(tiny: Dataset) -> None:
+    """Arrested on X's orders, shot after X was gone: not killed on X's orders."""
+    ended = [
+        dataclasses.replace(rel, end=PartialDate(1935)) if rel.subject == "zinoviev" else rel
+        for rel in tiny.relationships
+    ]
+    data = Dataset(people=tiny.people, relationships=ended)
+    assert not killed_on_orders_of(data, "zinoviev")

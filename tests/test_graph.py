@@ -10,8 +10,15 @@ from bolshevik_graph.models import Dataset
 
 def test_nodes_and_edges(tiny: Dataset) -> None:
     graph = build_graph(tiny)
-    assert graph.number_of_nodes() == 9  # 8 people, 1 body
-    assert graph.number_of_edges() == 11  # 6 memberships, 5 relationships
+    assert graph.number_of_nodes() == 11  # 8 people, 1 body, 2 events
+    assert graph.number_of_edges() == 15  # 6 memberships, 5 relationships, 4 participations
+    assert graph.nodes["trotsky-murder"]["kind"] == "event"
+    assert graph.get_edge_data("zinoviev", "trial-of-the-sixteen")["PARTICIPATED_IN:0"] == {
+        "rel_type": "PARTICIPATED_IN",
+        "role": "defendant",
+        "sentence": "death",
+        "sources": ("tiny-ref",),
+    }
     assert graph.nodes["lenin"]["kind"] == "person"
     assert graph.nodes["cc-1917-aug"]["kind"] == "body"
     assert graph.nodes["lenin"]["born"] == "1870-04-22"

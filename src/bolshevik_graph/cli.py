@@ -118,6 +118,27 @@ def people(body: str | None, fmt: str, data: Path | None) -> None:
 
 
 @cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@data_option
+def stats(fmt: str, data: Path | None) -> None:
+    """Counts per table, body kind, event kind and relationship type, and the share of rows
+    that cite two or more sources."""
+    from .loader import load_dataset
+    from .output import format_json, stats_text
+    from .stats import dataset_stats
+
+    result = dataset_stats(load_dataset(data))
+    click.echo(format_json(result.to_dict()) if fmt == "json" else stats_text(result))
+
+
+@cli.command()
 @click.argument("person")
 @click.option(
     "--format",

@@ -2,8 +2,10 @@
 
 "Killed on Stalin's orders" is never a hand-set column: it follows from the edges. A person was
 killed on someone's orders when their fate is violent (executed, died in custody, assassinated)
-and either they were PURGED_BY that person, or KILLED_BY that person, or KILLED_BY someone who
-ACTED_ON_ORDERS_OF that person — each edge at an established confidence (certain or likely).
+and either they were PURGED_BY that person in a purge still in force when they died (its end not
+before their death: Abakumov, arrested on Stalin's orders in 1951 but shot under his successors
+in 1954, does not count), or KILLED_BY that person, or KILLED_BY someone who ACTED_ON_ORDERS_OF
+that person — each edge at an established confidence (certain or likely).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ def killed_on_orders_of(dataset: Dataset, person_id: str, orderer: str = STALIN)
         if rel.confidence not in ESTABLISHED:
             continue
         if rel.type is RelType.PURGED_BY and rel.object == orderer:
-            return True
+            ended_before_death = rel.end and person.died and rel.end.is_before(person.died)
+            if not ended_before_death:
+                return True
         if rel.type is RelType.KILLED_BY and (
             rel.object == orderer or acted_on_orders_of(dataset, rel.object, orderer)
         ):

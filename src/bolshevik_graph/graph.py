@@ -1,9 +1,11 @@
 """``build_graph``: the networkx view of a dataset, and its attribute conventions.
 
-Nodes are people (``kind="person"``) and bodies (``kind="body"``), keyed by their ids. Every
-membership is an edge person → body with ``rel_type="MEMBER_OF"``; every relationship is an edge
-subject → object with ``rel_type`` its type. Dates are ISO strings (partial where the source is),
-lists of sources are tuples; absent values are absent attributes, never ``None``.
+Nodes are people (``kind="person"``), bodies (``kind="body"``) and events (``kind="event"``),
+keyed by their ids. Every membership is an edge person → body with ``rel_type="MEMBER_OF"``; every
+participation an edge person → event with ``rel_type="PARTICIPATED_IN"`` (and its ``role``);
+every relationship is an edge subject → object with ``rel_type`` its type. Dates are ISO strings
+(partial where the source is), lists of sources are tuples; absent values are absent attributes,
+never ``None``.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .dates import PartialDate
-from .models import Body, Dataset, Membership, Person, Relationship
+from .models import Body, Dataset, Event, Membership, Participation, Person, Relationship
 
 if TYPE_CHECKING:
     import networkx as nx
 
 MEMBER_OF = "MEMBER_OF"
+PARTICIPATED_IN = "PARTICIPATED_IN"
 
 
 def build_graph(dataset: Dataset, as_of: date | None = None) -> nx.MultiDiGraph:
@@ -36,12 +39,18 @@ def build_graph(dataset: Dataset, as_of: date | None = None) -> nx.MultiDiGraph:
     for body in dataset.bodies.values():
         if as_of is None or _in_force(body.start, body.end, as_of):
             graph.add_node(body.id, **body_attributes(body))
+    for event in dataset.events.values():
+        if as_of is None or not (event.start and event.start.is_after(as_of)):
+            graph.add_node(event.id, **event_attributes(event))
     for membership in dataset.memberships:
         if _edge_wanted(graph, membership.person, membership.body, membership, as_of):
             _add_edge(graph, membership.person, membership.body, membership_attributes(membership))
     for rel in dataset.relationships:
         if _edge_wanted(graph, rel.subject, rel.object, rel, as_of):
             _add_edge(graph, rel.subject, rel.object, relationship_attributes(rel))
+    for part in dataset.participants:
+        if part.person in graph and part.event in graph:
+            _add_edge(graph, part.person, part.event, participation_attributes(part))
     return graph
 
 
@@ -104,6 +113,7 @@ def body_attributes(body: Body) -> dict[str, Any]:
             "name_ru": body.name_ru,
             "body_kind": body.kind.value,
             "parent": body.parent,
+            "predecessor": body.predecessor,
             "start": body.start,
             "end": body.end,
             "note": body.note,
@@ -136,5 +146,35 @@ def relationship_attributes(rel: Relationship) -> dict[str, Any]:
             "confidence": rel.confidence.value,
             "note": rel.note,
             "sources": rel.sources,
+        }
+    )
+
+
+def event_attributes(event: Event) -> dict[str, Any]:
+    """Node attributes of an event."""
+    return _clean(
+        {
+            "kind": "event",
+            "name": event.name,
+            "name_ru": event.name_ru,
+            "event_kind": event.kind.value,
+            "start": event.start,
+            "end": event.end,
+            "place": event.place,
+            "note": event.note,
+            "sources": event.sources,
+        }
+    )
+
+
+def participation_attributes(part: Participation) -> dict[str, Any]:
+    """Edge attributes of a person's part in an event."""
+    return _clean(
+        {
+            "rel_type": PARTICIPATED_IN,
+            "role": part.role.value,
+            "sentence": part.sentence,
+            "note": part.note,
+            "sources": part.sources,
         }
     )

@@ -45,6 +45,7 @@ class BodyKind(StrEnum):
     SECRET_POLICE = "secret-police"
     MILITARY = "military"
     INTERNATIONAL = "international"
+    COURT = "court"
     OTHER = "other"
 
 
@@ -97,6 +98,45 @@ class Confidence(StrEnum):
 
 #: Confidence levels strong enough to count a relationship as established fact.
 ESTABLISHED = frozenset({Confidence.CERTAIN, Confidence.LIKELY})
+
+
+class EventKind(StrEnum):
+    """What sort of event an event is."""
+
+    REVOLUTION = "revolution"
+    WAR = "war"
+    TREATY = "treaty"
+    REBELLION = "rebellion"
+    CONGRESS = "congress"
+    DOCUMENT = "document"
+    ASSASSINATION = "assassination"
+    TRIAL = "trial"
+    SPEECH = "speech"
+    PURGE = "purge"
+    OTHER = "other"
+
+
+class ParticipantRole(StrEnum):
+    """A person's part in an event."""
+
+    DEFENDANT = "defendant"
+    PROSECUTOR = "prosecutor"
+    JUDGE = "judge"
+    DEFENCE = "defence"
+    EXECUTIONER = "executioner"
+    VICTIM = "victim"
+    ASSASSIN = "assassin"
+    AUTHOR = "author"
+    SPEAKER = "speaker"
+    SUBJECT = "subject"
+    ORGANISER = "organiser"
+    LEADER = "leader"
+    PARTICIPANT = "participant"
+    SIGNATORY = "signatory"
+
+
+#: Parts a person can play in an event after their death (the subject of the Secret Speech).
+POSTHUMOUS_ROLES = frozenset({ParticipantRole.SUBJECT})
 
 
 class SourceKind(StrEnum):
@@ -153,6 +193,7 @@ class Body:
     name_ru: str
     kind: BodyKind
     parent: str
+    predecessor: str
     start: PartialDate | None
     end: PartialDate | None
     note: str
@@ -184,6 +225,35 @@ class Relationship:
     start: PartialDate | None
     end: PartialDate | None
     confidence: Confidence
+    note: str
+    sources: tuple[str, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A row of events.csv: a dated event such as a trial, a treaty or a speech."""
+
+    id: str
+    name: str
+    name_ru: str
+    kind: EventKind
+    start: PartialDate | None
+    end: PartialDate | None
+    place: str
+    note: str
+    sources: tuple[str, ...]
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Participation:
+    """A row of participants.csv: a person's part in an event (a defendant and the sentence)."""
+
+    event: str
+    person: str
+    role: ParticipantRole
+    sentence: str
     note: str
     sources: tuple[str, ...]
     line: int = field(default=0, compare=False)
@@ -231,6 +301,8 @@ class Dataset:
     relationships: list[Relationship] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
     alternatives: list[Alternative] = field(default_factory=list)
+    events: dict[str, Event] = field(default_factory=dict)
+    participants: list[Participation] = field(default_factory=list)
     columns: dict[str, dict[str, int]] = field(default_factory=dict)
     location: str = ""
 
@@ -264,6 +336,22 @@ class Dataset:
         index: dict[str, list[Relationship]] = defaultdict(list)
         for relationship in self.relationships:
             index[relationship.object].append(relationship)
+        return dict(index)
+
+    @cached_property
+    def participants_by_event(self) -> dict[str, list[Participation]]:
+        """Participations grouped by event id, in file order."""
+        index: dict[str, list[Participation]] = defaultdict(list)
+        for participation in self.participants:
+            index[participation.event].append(participation)
+        return dict(index)
+
+    @cached_property
+    def participants_by_person(self) -> dict[str, list[Participation]]:
+        """Participations grouped by person id, in file order."""
+        index: dict[str, list[Participation]] = defaultdict(list)
+        for participation in self.participants:
+            index[participation.person].append(participation)
         return dict(index)
 
     @cached_property

@@ -15,6 +15,7 @@ from typing import Any
 from .fates import FatesReport, RoleSummary
 from .people import Profile
 from .queries import Query
+from .stats import Stats
 
 FORMATS = ("table", "json", "csv")
 
@@ -239,3 +240,25 @@ def query_text(query: Query) -> str:
         lines.append("")
     body = [line for line in query.cypher.splitlines() if not line.startswith("//")]
     return "\n".join([*lines, *body]).rstrip()
+
+
+def stats_text(stats: Stats) -> str:
+    """The counts of `bolshevik-graph stats`, one block per grouping."""
+    blocks = [
+        ("rows per table", {k: str(v) for k, v in stats.tables.items()}),
+        ("people by fate", {k: str(v) for k, v in stats.fates.items()}),
+        ("bodies by kind", {k: str(v) for k, v in stats.body_kinds.items()}),
+        ("events by kind", {k: str(v) for k, v in stats.event_kinds.items()}),
+        ("relationships by type", {k: str(v) for k, v in stats.relationship_types.items()}),
+        ("relationships by confidence", {k: str(v) for k, v in stats.confidence.items()}),
+        (
+            "rows citing two or more sources",
+            {k: f"{v:.0%}" for k, v in stats.two_or_more_sources.items()},
+        ),
+    ]
+    lines: list[str] = []
+    for title, values in blocks:
+        lines.append(f"{title}:")
+        width = max((len(k) for k in values), default=0)
+        lines += [f"  {key:<{width}}  {value:>5}" for key, value in values.items()]
+    return "\n".join(lines)

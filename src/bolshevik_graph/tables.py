@@ -18,8 +18,12 @@ from .models import (
     Body,
     BodyKind,
     Confidence,
+    Event,
+    EventKind,
     Fate,
     Membership,
+    ParticipantRole,
+    Participation,
     Person,
     Relationship,
     RelType,
@@ -147,6 +151,7 @@ BODIES = Table(
         Column("name_ru"),
         _required("kind", _enum(BodyKind)),
         Column("parent", _slug),
+        Column("predecessor", _slug),
         _optional_date("start"),
         _optional_date("end"),
         Column("note"),
@@ -201,6 +206,38 @@ SOURCES = Table(
     key="id",
 )
 
+EVENTS = Table(
+    "events",
+    (
+        _required("id", _slug),
+        _required("name"),
+        Column("name_ru"),
+        _required("kind", _enum(EventKind)),
+        _optional_date("start"),
+        _optional_date("end"),
+        Column("place"),
+        Column("note"),
+        _sources(),
+    ),
+    Event,
+    key="id",
+    optional_file=True,
+)
+
+PARTICIPANTS = Table(
+    "participants",
+    (
+        _required("event", _slug),
+        _required("person", _slug),
+        _required("role", _enum(ParticipantRole)),
+        Column("sentence"),
+        Column("note"),
+        _sources(),
+    ),
+    Participation,
+    optional_file=True,
+)
+
 ALTERNATIVES = Table(
     "alternatives",
     (
@@ -216,5 +253,14 @@ ALTERNATIVES = Table(
 )
 
 #: Every table, in the order they are read and reported.
-TABLES: tuple[Table, ...] = (PEOPLE, BODIES, MEMBERSHIPS, RELATIONSHIPS, SOURCES, ALTERNATIVES)
+TABLES: tuple[Table, ...] = (
+    PEOPLE,
+    BODIES,
+    MEMBERSHIPS,
+    RELATIONSHIPS,
+    EVENTS,
+    PARTICIPANTS,
+    SOURCES,
+    ALTERNATIVES,
+)
 TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}

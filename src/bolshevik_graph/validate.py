@@ -13,6 +13,7 @@ from .dates import PartialDate, julian_to_gregorian
 from .errors import Problem
 from .models import (
     POSTHUMOUS_OBJECT_TYPES,
+    POSTHUMOUS_ROLES,
     Cited,
     Dataset,
     Fate,
@@ -55,6 +56,7 @@ def check(
         *_check_bodies(checker),
         *_check_memberships(checker),
         *_check_relationships(checker),
+        *_check_events(checker),
         *_check_alternatives(checker),
         *_check_citations(checker),
     ]
@@ -93,8 +95,10 @@ def _check_old_style(c: _Checker, person: Person, column: str) -> Iterator[Probl
 
 def _check_bodies(c: _Checker) -> Iterator[Problem]:
     for body in c.dataset.bodies.values():
-        if body.parent and c.unknown("bodies", body.parent):
-            yield c.at("bodies", body.line, "parent", f"unknown body {body.parent!r}")
+        for column in ("parent", "predecessor"):
+            other = getattr(body, column)
+            if other and c.unknown("bodies", other):
+                yield c.at("bodies", body.line, column, f"unknown body {other!r}")
         if body.start and body.end and body.end.is_before(body.start):
             yield c.at("bodies", body.line, "end", f"end {body.end} is before start {body.start}")
 
@@ -164,6 +168,27 @@ def _check_relationships(c: _Checker) -> Iterator[Problem]:
             )
 
 
+def _check_events(c: _Checker) -> Iterator[Problem]:
+    for row in c.dataset.events.values():
+        if row.start and row.end and row.end.is_before(row.start):
+            yield c.at("events", row.line, "end", f"end {row.end} is before start {row.start}")
+    for part in c.dataset.participants:
+        event = c.dataset.events.get(part.event)
+        person = c.dataset.people.get(part.person)
+        if event is None and c.unknown("events", part.event):
+            yield c.at("participants", part.line, "event", f"unknown event {part.event!r}")
+        if person is None and c.unknown("people", part.person):
+            yield c.at("participants", part.line, "person", f"unknown person {part.person!r}")
+        if event is None or person is None or event.start is None:
+            continue
+        if person.born and event.start.is_before(person.born):
+            message = f"{event.id} ({event.start}) is before {person.id} was born ({person.born})"
+            yield c.at("participants", part.line, "person", message)
+        if person.died and event.start.is_after(person.died) and part.role not in POSTHUMOUS_ROLES:
+            message = f"{event.id} ({event.start}) is after {person.id} died ({person.died})"
+            yield c.at("participants", part.line, "person", message)
+
+
 def _check_alternatives(c: _Checker) -> Iterator[Problem]:
     for alt in c.dataset.alternatives:
         table = TABLES_BY_NAME.get(alt.table)
@@ -192,6 +217,8 @@ def _check_citations(c: _Checker) -> Iterator[Problem]:
         ("bodies", c.dataset.bodies.values()),
         ("memberships", c.dataset.memberships),
         ("relationships", c.dataset.relationships),
+        ("events", c.dataset.events.values()),
+        ("participants", c.dataset.participants),
         ("alternatives", c.dataset.alternatives),
     ]
     for table, rows in cited:

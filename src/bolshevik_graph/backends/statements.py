@@ -14,8 +14,11 @@ from typing import Any
 from ..derived import killed_on_orders_of
 from ..graph import (
     MEMBER_OF,
+    PARTICIPATED_IN,
     body_attributes,
+    event_attributes,
     membership_attributes,
+    participation_attributes,
     person_attributes,
     relationship_attributes,
 )
@@ -29,12 +32,17 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT bolshevik_graph_person_id IF NOT EXISTS "
     "FOR (n:Person) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT bolshevik_graph_body_id IF NOT EXISTS FOR (n:Body) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT bolshevik_graph_event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
 )
 
 _NODES = "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row, n:" + PROJECT_LABEL
 _MEMBERSHIPS = (
     "UNWIND $rows AS row MATCH (p:Person {id: row.person}) MATCH (b:Body {id: row.body}) "
     f"MERGE (p)-[r:{MEMBER_OF} {{key: row.key}}]->(b) SET r += row.props"
+)
+_PARTICIPANTS = (
+    "UNWIND $rows AS row MATCH (p:Person {id: row.person}) MATCH (e:Event {id: row.event}) "
+    f"MERGE (p)-[r:{PARTICIPATED_IN} {{key: row.key}}]->(e) SET r += row.props"
 )
 _RELATIONSHIPS = (
     "UNWIND $rows AS row MATCH (a:Person {{id: row.subject}}) MATCH (b:Person {{id: row.object}}) "
@@ -83,10 +91,22 @@ def load_steps(dataset: Dataset) -> list[Step]:
         }
         for m in dataset.memberships
     ]
+    events = [{"id": e.id, **_props(event_attributes(e))} for e in dataset.events.values()]
+    participants = [
+        {
+            "person": p.person,
+            "event": p.event,
+            "key": f"{p.person}|{p.event}|{p.role}",
+            "props": _props(participation_attributes(p)),
+        }
+        for p in dataset.participants
+    ]
     steps = [
         Step(_NODES.format(label="Person"), people),
         Step(_NODES.format(label="Body"), bodies),
+        Step(_NODES.format(label="Event"), events),
         Step(_MEMBERSHIPS, memberships),
+        Step(_PARTICIPANTS, participants),
     ]
     for rel_type in RelType:
         rows = [
