@@ -8,6 +8,7 @@ errors become ``click.ClickException`` in one place (:class:`_Group`), so a user
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +68,15 @@ def cli() -> None:
     help="Id of the body whose members to list (see bodies.csv).",
 )
 @format_option
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE.png|FILE.svg",
+    help="Also draw each member's age at the revolution, coloured by fate, to this file.",
+)
 @data_option
-def fates(body: str, fmt: str, data: Path | None) -> None:
+def fates(body: str, fmt: str, chart: Path | None, data: Path | None) -> None:
     """How the members of a body ended: each member's fate, then a summary per role.
 
     By default the Central Committee elected in August 1917, which led the October Revolution.
@@ -78,6 +86,10 @@ def fates(body: str, fmt: str, data: Path | None) -> None:
     from .output import fates_csv, fates_text, format_json
 
     report = compute_fates(load_dataset(data), body)
+    if chart is not None:
+        from .charts import write_fates_chart
+
+        write_fates_chart(report, chart)
     if fmt == "json":
         click.echo(format_json(report.to_dict()))
     elif fmt == "csv":
@@ -178,6 +190,94 @@ def neo4j_options[F: Callable[..., Any]](func: F) -> F:
         help="Neo4j server, e.g. neo4j://localhost:7687 (env NEO4J_URI). User and password are "
         "read from NEO4J_USER and NEO4J_PASSWORD only, never from the command line.",
     )(func)
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The HTML file to write (one self-contained file; nothing else is written).",
+)
+@click.option("--body", default=None, help="Show only this body and its members.")
+@click.option("--focus", default=None, metavar="PERSON", help="Show only what is near this person.")
+@click.option(
+    "--depth",
+    type=click.IntRange(1, 6),
+    default=2,
+    show_default=True,
+    help="With --focus: how many steps away to go.",
+)
+@click.option(
+    "--as-of",
+    default=None,
+    metavar="DATE",
+    help="Show the graph as it stood on this date (YYYY-MM-DD): the living, what was in force.",
+)
+@click.option(
+    "--rel-types",
+    default=None,
+    metavar="T,...",
+    help="Only these edge types, comma-separated (e.g. PURGED_BY,KILLED_BY,MEMBER_OF).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.Choice(["certain", "likely", "possible", "disputed"]),
+    default=None,
+    help="Hide relationships less sure than this.",
+)
+@click.option("--title", default=None, help="The page heading (default: says what is shown).")
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
+@data_option
+def render(
+    output: Path,
+    body: str | None,
+    focus: str | None,
+    depth: int,
+    as_of: str | None,
+    rel_types: str | None,
+    min_confidence: str | None,
+    title: str | None,
+    open_page: bool,
+    data: Path | None,
+) -> None:
+    """Write the network as one HTML page that opens offline in any browser.
+
+    Node colour shows fate, shape shows kind, edge style shows the relationship type; hover for
+    dates, fate and sources; search by name.
+    """
+    from .loader import load_dataset
+    from .render import render_network
+
+    result = render_network(
+        load_dataset(data),
+        output,
+        title=title,
+        body=body,
+        focus=focus,
+        depth=depth,
+        as_of=_parse_day(as_of),
+        rel_types=[t.strip() for t in rel_types.split(",") if t.strip()] if rel_types else None,
+        min_confidence=min_confidence,
+    )
+    click.echo(f"wrote {result.path}: {result.nodes} nodes, {result.edges} edges")
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(result.path.resolve().as_uri())
+
+
+def _parse_day(text: str | None) -> date | None:
+    """A --as-of value as a date, or a usage error saying what is expected."""
+    if text is None:
+        return None
+    from .dates import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--as-of") from None
 
 
 @cli.group()

@@ -1,0 +1,98 @@
+"""The fates chart: each member's age at the revolution as a bar coloured by fate, with those
+killed on Stalin's orders hatched and the median age drawn. PNG or SVG, for a slide."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InvalidValueError
+from .fates import FatesReport
+from .palette import FATE_COLOURS, FATE_LABELS
+
+FORMATS = (".png", ".svg")
+
+
+@dataclass(frozen=True, slots=True)
+class ChartBar:
+    """One bar: who, their age at the revolution, and how they ended."""
+
+    id: str
+    label: str
+    age: int
+    fate: str
+    colour: str
+    killed_on_stalins_orders: bool
+
+
+def chart_data(report: FatesReport) -> tuple[list[ChartBar], list[str]]:
+    """The bars, youngest at the top, and the names left out for want of an exact age."""
+    bars = [
+        ChartBar(
+            id=row.id,
+            label=row.name + (" (candidate)" if row.role == "candidate" else ""),
+            age=row.age_at_revolution,
+            fate=row.fate.value,
+            colour=FATE_COLOURS[row.fate],
+            killed_on_stalins_orders=row.killed_on_stalins_orders,
+        )
+        for row in report.people
+        if row.age_at_revolution is not None
+    ]
+    bars.sort(key=lambda bar: (-bar.age, bar.label))
+    missing = [row.name for row in report.people if row.age_at_revolution is None]
+    return bars, missing
+
+
+def write_fates_chart(report: FatesReport, path: str | Path) -> Path:
+    """Draw the chart of ``report`` to ``path`` (.png or .svg)."""
+    target = Path(path)
+    if target.suffix.lower() not in FORMATS:
+        raise InvalidValueError(f"chart file must end in .png or .svg, not {target.name!r}")
+    bars, missing = chart_data(report)
+    if not bars:
+        raise InvalidValueError(f"no member of {report.body.id} has a known age to chart")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    # Text stays text in an SVG, so a historian can edit the labels of a slide.
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    fig, ax = plt.subplots(figsize=(11, 0.32 * len(bars) + 2.4), dpi=120)
+    positions = range(len(bars))
+    ax.barh(
+        list(positions),
+        [bar.age for bar in bars],
+        color=[bar.colour for bar in bars],
+        hatch=["///" if bar.killed_on_stalins_orders else "" for bar in bars],
+        edgecolor="black",
+        linewidth=0.4,
+    )
+    ax.set_yticks(list(positions), [bar.label for bar in bars], fontsize=8)
+    median = statistics.median(bar.age for bar in bars)
+    ax.axvline(median, color="black", linestyle="--", linewidth=1)
+    ax.text(median + 0.3, len(bars) - 0.5, f"median {median:g}", fontsize=8, va="top")
+    ax.set_xlabel("age at the October Revolution (completed years on 7 Nov 1917)")
+    ax.set_title(f"{report.body.name}: age at the revolution and fate", fontsize=11)
+    fates_shown = list(dict.fromkeys(bar.fate for bar in bars))
+    handles = [Patch(facecolor=FATE_COLOURS[f], label=FATE_LABELS[f]) for f in fates_shown]
+    killed = Patch(
+        facecolor="white", edgecolor="black", hatch="///", label="killed on Stalin's orders"
+    )
+    handles.append(killed)
+    ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    note = "Source: bolshevik-graph curated data (graph_data/, every row sourced)."
+    if missing:
+        note += " No exact birth date, not shown: " + ", ".join(missing) + "."
+    fig.text(0.01, 0.005, note, fontsize=7, ha="left", va="bottom", wrap=True)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    try:
+        fig.savefig(target)
+    except OSError as err:
+        raise InvalidValueError(f"cannot write {str(target)!r}: {err.strerror}") from err
+    finally:
+        plt.close(fig)
+    return target

@@ -1,0 +1,180 @@
+"""The network page: self-contained, safe with hostile data, and drawn in a real browser."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bolshevik_graph.cli import cli
+from bolshevik_graph.errors import InvalidValueError, UnknownIdError
+from bolshevik_graph.loader import load_dataset
+from bolshevik_graph.models import Dataset
+from bolshevik_graph.render import render_network, select_subgraph
+
+HOSTILE = Path(__file__).parent / "data" / "hostile"
+REMOTE = re.compile(
+    r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import""", re.I
+)
+
+
+@pytest.fixture
+def page(tmp_path: Path, tiny: Dataset, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The tiny dataset rendered, from an empty working directory."""
+    monkeypatch.chdir(tmp_path)
+    return render_network(tiny, tmp_path / "page.html").path
+
+
+def test_one_self_contained_file(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    assert not REMOTE.search(text)
+    assert "cdnjs" not in text and "jsdelivr" not in text
+    assert "vis.Network" in text
+    assert sorted(p.name for p in page.parent.iterdir()) == ["page.html"]  # no lib/ folder
+
+
+def test_hostile_data_is_escaped_in_the_html(tmp_path: Path) -> None:
+    data = load_dataset(HOSTILE)
+    path = render_network(data, tmp_path / "hostile.html", title="<b>x</b> & </title>").path
+    text = path.read_text(encoding="utf-8")
+    assert "<title>&lt;b&gt;x&lt;/b&gt; &amp; &lt;/title&gt;</title>" in text
+    assert "<img src=x" not in text
+    assert "window.__xss=2</script>" not in text
+    assert "<script>window.__xss" not in text
+    assert "</title><script>" not in text
+
+
+def test_select_by_body_focus_date_type_and_confidence(tiny: Dataset) -> None:
+    by_body = select_subgraph(tiny, body="cc-1917-aug")
+    assert set(by_body) == {
+        "cc-1917-aug",
+        "lenin",
+        "stalin",
+        "trotsky",
+        "zinoviev",
+        "uritsky",
+        "kollontai",
+    }
+    focused = select_subgraph(tiny, focus="mercader", depth=1)
+    assert set(focused) == {"mercader", "stalin", "trotsky", "trotsky-murder"}
+    in_1925 = select_subgraph(tiny, as_of=date(1925, 1, 1))
+    assert "lenin" not in in_1925 and "zinoviev" in in_1925
+    only_kills = select_subgraph(tiny, rel_types=["KILLED_BY"])
+    assert {d["rel_type"] for _, _, d in only_kills.edges(data=True)} == {"KILLED_BY"}
+
+
+def test_unknown_ids_and_values(tiny: Dataset) -> None:
+    with pytest.raises(UnknownIdError, match="unknown relationship type 'KILLED'"):
+        select_subgraph(tiny, rel_types=["KILLED"])
+    with pytest.raises(UnknownIdError, match="unknown person 'lenn'"):
+        select_subgraph(tiny, focus="lenn")
+    with pytest.raises(InvalidValueError, match="'lenin' is not in the graph on that date"):
+        select_subgraph(tiny, focus="lenin", as_of=date(1930, 1, 1))
+
+
+def test_cli_render(runner: CliRunner, tiny_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "net.html"
+    result = runner.invoke(cli, ["render", "-o", str(out), "--data", str(tiny_dir)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {out}: 11 nodes, 15 edges\n"
+
+
+def test_cli_render_bad_date(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["render", "-o", str(tmp_path / "x.html"), "--as-of", "1937-13-01"])
+    assert result.exit_code == 2
+    assert "Invalid value for --as-of: '1937-13-01' has no month 13" in result.stderr
+
+
+def test_cli_render_unwritable(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["render", "-o", "/no/such/dir/x.html", "--data", str(tiny_dir)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: cannot write '/no/such/dir/x.html': No such file or directory\n",
+    )
+
+
+# --- in a real browser ------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium")
+needs_browser = pytest.mark.skipif(
+    not CHROMIUM and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed (`.ci/run` installs it; `apt-get install chromium`)",
+)
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    """Headless Debian chromium driven by Playwright (no browser download)."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    assert CHROMIUM, "chromium must be installed on CI"
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+def _open(browser, path: Path):  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    seen: dict[str, list[str]] = {"errors": [], "requests": [], "dialogs": []}
+    page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("request", lambda r: seen["requests"].append(r.url))
+
+    def on_dialog(dialog):  # type: ignore[no-untyped-def]
+        seen["dialogs"].append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector("body[data-settled=yes]", timeout=15000)
+    return page, seen
+
+
+@needs_browser
+def test_page_draws_offline_without_errors(browser, page: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view, seen = _open(browser, page)
+    shot = tmp_path / "shot.png"
+    view.screenshot(path=str(shot))
+    assert seen["errors"] == []
+    assert seen["requests"] == [page.resolve().as_uri()]
+    import matplotlib.image
+
+    pixels = matplotlib.image.imread(str(shot))
+    assert pixels.std() > 0.05  # not a blank page
+    assert view.inner_text("#status") == "11 nodes, 15 edges. Hover for details."
+    view.fill("#search", "zinov")
+    view.press("#search", "Enter")
+    assert view.inner_text("#status") == "1 found: Grigory Zinoviev"
+    view.close()
+
+
+@needs_browser
+def test_hostile_page_runs_nothing(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = render_network(load_dataset(HOSTILE), tmp_path / "hostile.html").path
+    view, seen = _open(browser, path)
+    # Hover every node so every tooltip is drawn.
+    for node in view.evaluate("nodes.getIds()"):
+        point = view.evaluate(f"network.canvasToDOM(network.getPositions([{node!r}])[{node!r}])")
+        view.mouse.move(point["x"] + 300, point["y"])  # the network sits right of a 270px sidebar
+        view.wait_for_timeout(250)
+    assert seen["dialogs"] == []
+    assert view.evaluate("window.__xss") is None
+    assert view.evaluate("document.querySelectorAll('#network img, .vis-tooltip img').length") == 0
+    assert '<img src=x onerror="window.__xss=1;alert(1)">' in view.evaluate(
+        "nodes.get().map(n => n.label).join('\\n')"
+    )
+    assert seen["errors"] == []
+    view.close()
