@@ -99,3 +99,96 @@ def test_1917_committee_members_have_dates(shipped: Dataset) -> None:
 def test_killed_on_orders_of_is_consistent_with_fates(shipped: Dataset) -> None:
     for row in fates(shipped).people:
         assert row.killed_on_stalins_orders == killed_on_orders_of(shipped, row.id)
+
+
+# --- the wider graph -----------------------------------------------------------------------
+
+
+def test_minimum_sizes(shipped: Dataset) -> None:
+    assert len(shipped.people) >= 150
+    assert len(shipped.bodies) >= 30
+    assert len(shipped.events) >= 15
+    edges = len(shipped.relationships) + len(shipped.memberships) + len(shipped.participants)
+    assert edges >= 500
+
+
+#: People the seed documents name with a role in these events (checked by reading the seeds).
+SEED_NAMED = {
+    "lenin", "stalin", "trotsky", "zinoviev", "kamenev", "bukharin", "rykov", "tomsky",
+    "krupskaya", "mercader", "khrushchev", "sultan-galiev", "ryskulov", "durnovo", "stolypin",
+    "witte", "dzerzhinsky", "ordzhonikidze", "beria", "kirov", "muravyov", "vatsetis",
+    "kamenev-s", "tukhachevsky", "nicholas-ii", "yezhov", "yagoda", "molotov", "kaganovich",
+}  # fmt: skip
+
+
+def test_every_seed_named_person_is_present(shipped: Dataset) -> None:
+    assert SEED_NAMED - set(shipped.people) == set()
+
+
+def test_seed_named_people_cite_a_seed_somewhere(shipped: Dataset) -> None:
+    cited = {s for p in shipped.people.values() for s in p.sources if s.startswith("seed-")}
+    assert {"seed-000", "seed-001", "seed-002", "seed-003", "seed-004"} <= cited | {
+        s for r in shipped.relationships for s in r.sources if s.startswith("seed-")
+    } | {s for e in shipped.events.values() for s in e.sources if s.startswith("seed-")}
+
+
+@pytest.mark.parametrize(
+    ("event", "defendants"),
+    [
+        ("trial-of-the-sixteen", 16),
+        ("trial-of-the-seventeen", 17),
+        ("trial-of-the-twenty-one", 21),
+        ("military-case-1937", 8),
+    ],
+)
+def test_every_trial_defendant_is_present(shipped: Dataset, event: str, defendants: int) -> None:
+    roles = [p for p in shipped.participants_by_event[event] if p.role.value == "defendant"]
+    assert len(roles) == defendants
+    assert all(p.sentence for p in roles)
+
+
+def test_trial_officials(shipped: Dataset) -> None:
+    for trial in ("trial-of-the-sixteen", "trial-of-the-seventeen", "trial-of-the-twenty-one"):
+        roles = {(p.person, p.role.value) for p in shipped.participants_by_event[trial]}
+        assert {("vyshinsky", "prosecutor"), ("ulrikh", "judge")} <= roles
+
+
+def test_namesakes_are_kept_apart(shipped: Dataset) -> None:
+    assert str(shipped.people["berzin-jan-a"].born) == "1881-10-11"
+    assert str(shipped.people["berzin-jan-k"].born).startswith("1889")
+    assert shipped.people["kamenev-s"].fate.value == "natural"
+    assert shipped.people["kamenev"].fate.value == "executed"
+
+
+def test_secret_police_succession(shipped: Dataset) -> None:
+    heads = {
+        m.person for b in ("cheka", "gpu", "ogpu", "nkvd") for m in shipped.memberships_by_body[b]
+    }
+    assert {"dzerzhinsky", "menzhinsky", "yagoda", "yezhov", "beria"} <= heads
+
+
+@pytest.mark.parametrize(
+    ("person", "died", "fate", "by_stalin"),
+    [
+        ("tukhachevsky", "1937-06-12", Fate.EXECUTED, True),
+        ("yezhov", "1940-02-04", Fate.EXECUTED, True),
+        ("yagoda", "1938-03-15", Fate.EXECUTED, True),
+        ("kirov", "1934-12-01", Fate.ASSASSINATED, False),
+        ("tomsky", "1936-08-22", Fate.SUICIDE, False),
+        ("beria", "1953-12-23", Fate.EXECUTED, False),
+        ("abakumov", "1954-12-19", Fate.EXECUTED, False),
+    ],
+)
+def test_wider_spot_facts(
+    shipped: Dataset, person: str, died: str, fate: Fate, by_stalin: bool
+) -> None:
+    p = shipped.people[person]
+    assert (str(p.died), p.fate, killed_on_orders_of(shipped, person)) == (died, fate, by_stalin)
+
+
+def test_fates_works_for_any_body(shipped: Dataset) -> None:
+    politburo = fates(shipped, "politburo")
+    assert len(politburo.people) >= 35
+    assert {s.role for s in politburo.summaries} == {"member", "candidate"}
+    faction = fates(shipped, "united-opposition")
+    assert faction.summaries and faction.people
