@@ -17,6 +17,20 @@ _EXPORTS = {
     "read_dataset": "loader",
     "find_problems": "loader",
     "build_graph": "graph",
+    "shortest_path": "analysis",
+    "centrality": "analysis",
+    "timeline": "analysis",
+    "survival": "analysis",
+    "to_pandas": "analysis",
+    "export": "export",
+    "write_graphml": "export",
+    "write_gexf": "export",
+    "write_json": "export",
+    "write_cypher_script": "export",
+    "render_network": "render",
+    "write_fates_chart": "charts",
+    "dataset_stats": "stats",
+    "run_cypher": "querying",
     "fates": "fates",
     "killed_on_orders_of": "derived",
     "list_people": "people",
@@ -40,6 +54,9 @@ __all__ = [
     "ValidationError",
     "__version__",
     "build_graph",
+    "centrality",
+    "dataset_stats",
+    "export",
     "fates",
     "find_problems",
     "killed_on_orders_of",
@@ -47,9 +64,22 @@ __all__ = [
     "load_dataset",
     "person_profile",
     "read_dataset",
+    "render_network",
+    "run_cypher",
+    "shortest_path",
+    "survival",
+    "timeline",
+    "to_pandas",
+    "write_cypher_script",
+    "write_fates_chart",
+    "write_gexf",
+    "write_graphml",
+    "write_json",
 ]
 
 if TYPE_CHECKING:
+    from .analysis import centrality, shortest_path, survival, timeline, to_pandas
+    from .charts import write_fates_chart
     from .dates import PartialDate
     from .derived import killed_on_orders_of
     from .errors import (
@@ -59,11 +89,15 @@ if TYPE_CHECKING:
         UnknownIdError,
         ValidationError,
     )
+    from .export import export, write_cypher_script, write_gexf, write_graphml, write_json
     from .fates import fates
     from .graph import build_graph
     from .loader import find_problems, load_dataset, read_dataset
     from .models import Dataset
     from .people import list_people, person_profile
+    from .querying import run_cypher
+    from .render import render_network
+    from .stats import dataset_stats
 
 
 def __getattr__(name: str) -> Any:

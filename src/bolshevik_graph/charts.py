@@ -6,7 +6,9 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from .analysis import SurvivalYear
 from .errors import InvalidValueError
 from .fates import FatesReport
 from .palette import FATE_COLOURS, FATE_LABELS
@@ -45,20 +47,39 @@ def chart_data(report: FatesReport) -> tuple[list[ChartBar], list[str]]:
     return bars, missing
 
 
-def write_fates_chart(report: FatesReport, path: str | Path) -> Path:
-    """Draw the chart of ``report`` to ``path`` (.png or .svg)."""
-    target = Path(path)
+def _pyplot(target: Path) -> Any:
+    """matplotlib's pyplot, headless, after checking the file type."""
     if target.suffix.lower() not in FORMATS:
         raise InvalidValueError(f"chart file must end in .png or .svg, not {target.name!r}")
-    bars, missing = chart_data(report)
-    if not bars:
-        raise InvalidValueError(f"no member of {report.body.id} has a known age to chart")
     import matplotlib
 
     matplotlib.use("Agg")
     # Text stays text in an SVG, so a historian can edit the labels of a slide.
     matplotlib.rcParams["svg.fonttype"] = "none"
     import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _save(fig: Any, target: Path) -> Path:
+    import matplotlib.pyplot as plt
+
+    try:
+        fig.savefig(target)
+    except OSError as err:
+        raise InvalidValueError(f"cannot write {str(target)!r}: {err.strerror}") from err
+    finally:
+        plt.close(fig)
+    return target
+
+
+def write_fates_chart(report: FatesReport, path: str | Path) -> Path:
+    """Draw the chart of ``report`` to ``path`` (.png or .svg)."""
+    target = Path(path)
+    plt = _pyplot(target)
+    bars, missing = chart_data(report)
+    if not bars:
+        raise InvalidValueError(f"no member of {report.body.id} has a known age to chart")
     from matplotlib.patches import Patch
 
     fig, ax = plt.subplots(figsize=(11, 0.32 * len(bars) + 2.4), dpi=120)
@@ -89,10 +110,29 @@ def write_fates_chart(report: FatesReport, path: str | Path) -> Path:
         note += " No exact birth date, not shown: " + ", ".join(missing) + "."
     fig.text(0.01, 0.005, note, fontsize=7, ha="left", va="bottom", wrap=True)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
-    try:
-        fig.savefig(target)
-    except OSError as err:
-        raise InvalidValueError(f"cannot write {str(target)!r}: {err.strerror}") from err
-    finally:
-        plt.close(fig)
-    return target
+    return _save(fig, target)
+
+
+def write_survival_chart(rows: list[SurvivalYear], body_name: str, path: str | Path) -> Path:
+    """Members alive at each year's end; the dead split by whether Stalin had them killed."""
+    target = Path(path)
+    plt = _pyplot(target)
+    years = [r.year for r in rows]
+    fig, ax = plt.subplots(figsize=(10, 4.5), dpi=120)
+    killed = [r.killed_on_stalins_orders for r in rows]
+    other_dead = [r.dead - r.killed_on_stalins_orders for r in rows]
+    ax.stackplot(
+        years,
+        [r.alive for r in rows],
+        killed,
+        other_dead,
+        labels=["alive", "killed on Stalin's orders", "died otherwise"],
+        colors=[FATE_COLOURS["natural"], FATE_COLOURS["executed"], FATE_COLOURS["unknown"]],
+    )
+    ax.set_xlim(years[0], years[-1])
+    ax.set_ylabel("members at the end of the year")
+    ax.set_title(f"{body_name}: survival of its members, {years[0]}-{years[-1]}", fontsize=11)
+    ax.legend(loc="upper right", fontsize=8)
+    fig.text(0.01, 0.01, "Source: bolshevik-graph curated data (graph_data/).", fontsize=7)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return _save(fig, target)

@@ -17,6 +17,7 @@ import click
 from . import __version__
 from .errors import BolshevikGraphError
 from .fates import DEFAULT_BODY
+from .output import format_rows
 
 
 class _Group(click.Group):
@@ -122,7 +123,6 @@ def validate(data: Path | None) -> None:
 def people(body: str | None, fmt: str, data: Path | None) -> None:
     """List people: id, name, dates and fate."""
     from .loader import load_dataset
-    from .output import format_rows
     from .people import list_people, person_row
 
     rows = [person_row(p) for p in list_people(load_dataset(data), body)]
@@ -258,7 +258,7 @@ def render(
         focus=focus,
         depth=depth,
         as_of=_parse_day(as_of),
-        rel_types=[t.strip() for t in rel_types.split(",") if t.strip()] if rel_types else None,
+        rel_types=_types(rel_types),
         min_confidence=min_confidence,
     )
     click.echo(f"wrote {result.path}: {result.nodes} nodes, {result.edges} edges")
@@ -280,6 +280,144 @@ def _parse_day(text: str | None) -> date | None:
         raise click.BadParameter(str(err), param_hint="--as-of") from None
 
 
+def _as_of_option[F: Callable[..., Any]](func: F) -> F:
+    return click.option(
+        "--as-of",
+        default=None,
+        metavar="DATE",
+        help="Use the graph as it stood on this date (YYYY-MM-DD).",
+    )(func)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--rel-types", default=None, metavar="T,...", help="Only walk these edge types.")
+@_as_of_option
+@format_option
+@data_option
+def path(
+    a: str, b: str, rel_types: str | None, as_of: str | None, fmt: str, data: Path | None
+) -> None:
+    """The shortest chain of relationships between people A and B, each step with its type,
+    dates and sources (direction is shown, not required)."""
+    from .analysis import shortest_path
+    from .loader import load_dataset
+    from .output import steps_rows
+    from .render import select_subgraph
+
+    graph = select_subgraph(
+        load_dataset(data), as_of=_parse_day(as_of), rel_types=_types(rel_types)
+    )
+    rows = steps_rows(shortest_path(graph, a, b))
+    click.echo(format_rows(rows, list(rows[0]) if rows else [], fmt))
+
+
+@cli.command()
+@click.option(
+    "--by",
+    type=click.Choice(["degree", "betweenness", "pagerank"]),
+    default="degree",
+    show_default=True,
+    help="The centrality measure.",
+)
+@click.option(
+    "--top", type=click.IntRange(1, 10_000), default=10, show_default=True, help="How many."
+)
+@_as_of_option
+@format_option
+@data_option
+def central(by: str, top: int, as_of: str | None, fmt: str, data: Path | None) -> None:
+    """The most connected people, on the graph collapsed to one weighted link per linked pair."""
+    from dataclasses import asdict
+
+    from .analysis import centrality
+    from .graph import build_graph
+    from .loader import load_dataset
+
+    graph = build_graph(load_dataset(data), as_of=_parse_day(as_of))
+    rows = [asdict(c) for c in centrality(graph, by, top)]
+    click.echo(format_rows(rows, ["rank", "id", "name", "score"], fmt))
+
+
+@cli.command()
+@click.argument("person")
+@format_option
+@data_option
+def timeline(person: str, fmt: str, data: Path | None) -> None:
+    """A person's memberships, alliances, oppositions, events and fate in date order."""
+    from dataclasses import asdict
+
+    from .analysis import timeline as person_timeline
+    from .loader import load_dataset
+
+    rows = [asdict(e) for e in person_timeline(load_dataset(data), person)]
+    click.echo(format_rows(rows, ["date", "end", "what", "detail", "sources"], fmt))
+
+
+@cli.command()
+@click.option(
+    "--body", default=DEFAULT_BODY, show_default=True, help="The body whose members to follow."
+)
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE.png|FILE.svg",
+    help="Also draw the table as a chart.",
+)
+@format_option
+@data_option
+def survival(body: str, chart: Path | None, fmt: str, data: Path | None) -> None:
+    """How many of a body's members were alive at the end of each year from 1917 to 1960, and how
+    many of the dead were killed on Stalin's orders."""
+    from dataclasses import asdict
+
+    from .analysis import survival as body_survival
+    from .loader import load_dataset
+
+    dataset = load_dataset(data)
+    rows = body_survival(dataset, body)
+    if chart is not None:
+        from .charts import write_survival_chart
+
+        write_survival_chart(rows, dataset.bodies[body].name, chart)
+    columns = ["year", "alive", "dead", "killed_on_stalins_orders"]
+    click.echo(format_rows([asdict(r) for r in rows], columns, fmt))
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json", "cypher"]),
+    required=True,
+    help="graphml/gexf for Gephi, json for notebooks (node-link), cypher for cypher-shell -f.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write.",
+)
+@_as_of_option
+@data_option
+def export_command(fmt: str, output: Path, as_of: str | None, data: Path | None) -> None:
+    """Write the graph to a file for Gephi, a notebook or Neo4j."""
+    from .export import export
+    from .loader import load_dataset
+
+    if as_of and fmt == "cypher":
+        raise click.UsageError("--as-of does not apply to --format cypher (it loads everything)")
+    path = export(load_dataset(data), fmt, output, as_of=_parse_day(as_of))
+    click.echo(f"wrote {path}")
+
+
+def _types(text: str | None) -> list[str] | None:
+    return [t.strip() for t in text.split(",") if t.strip()] if text else None
+
+
 @cli.group()
 def query() -> None:
     """Canned Cypher queries (cypher/*.cypher): list, show and run them."""
@@ -289,7 +427,6 @@ def query() -> None:
 @format_option
 def query_list(fmt: str) -> None:
     """List the canned queries with their parameters."""
-    from .output import format_rows
     from .queries import list_queries
 
     rows = [
@@ -351,7 +488,6 @@ def query_run(
 
     Read-only on both backends unless --write is given.
     """
-    from .output import format_rows
     from .queries import get_query, parse_adhoc_params
     from .querying import Neo4jSettings, run_cypher
 

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .analysis import Step
 from .fates import FatesReport, RoleSummary
 from .people import Profile
 from .queries import Query
@@ -262,3 +263,21 @@ def stats_text(stats: Stats) -> str:
         width = max((len(k) for k in values), default=0)
         lines += [f"  {key:<{width}}  {value:>5}" for key, value in values.items()]
     return "\n".join(lines)
+
+
+def steps_rows(steps: list[Step]) -> list[dict[str, Any]]:
+    """A chain of steps as rows, each edge as it is stored (subject TYPE object), when, sources."""
+    return [
+        {
+            "step": index + 1,
+            "subject": step.source,
+            "relationship": step.rel_type,
+            "object": step.target,
+            "role": step.role,
+            "start": step.start,
+            "end": step.end,
+            "confidence": step.confidence,
+            "sources": step.sources,
+        }
+        for index, step in enumerate(steps)
+    ]

@@ -56,6 +56,10 @@ class Backend(Protocol):
         """Run ``cypher`` with ``params``; writes are refused unless ``write`` is true."""
         ...
 
+    def counts(self) -> dict[str, int]:
+        """Nodes and relationships the project has loaded, counted in the graph."""
+        ...
+
     def close(self) -> None:
         """Release the engine or connection."""
         ...

@@ -1,0 +1,234 @@
+"""Graph analyses: the shortest chain between two people, centrality, a person's timeline, and
+how a body's members survived year by year. Pure functions from a dataset or graph to records."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from .dates import PartialDate
+from .derived import killed_on_orders_of
+from .errors import InvalidValueError, UnknownIdError
+from .models import Dataset
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+CENTRALITY_MEASURES = ("degree", "betweenness", "pagerank")
+
+
+def _records_to_pandas(records: list[Any]) -> Any:
+    """A pandas DataFrame of dataclass records (needs pandas, which is not a dependency)."""
+    try:
+        import pandas as pd
+    except ImportError as err:
+        raise InvalidValueError("to_pandas() needs pandas: pip install pandas") from err
+    return pd.DataFrame([asdict(r) for r in records])
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of a chain: ``source`` —rel_type→ ``target``; ``forward`` is False if walked back."""
+
+    source: str
+    source_name: str
+    rel_type: str
+    target: str
+    target_name: str
+    forward: bool
+    role: str
+    start: str
+    end: str
+    confidence: str
+    sources: str
+
+
+def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Step]:
+    """The shortest chain of edges between nodes ``a`` and ``b``, direction ignored.
+
+    Among parallel edges the surest and earliest is shown. Raises when either end is missing or
+    no chain exists.
+    """
+    import networkx as nx
+
+    for node in (a, b):
+        if node not in graph:
+            raise UnknownIdError("person", node, graph.nodes)
+    try:
+        nodes = nx.shortest_path(graph.to_undirected(as_view=True), a, b)
+    except nx.NetworkXNoPath:
+        raise InvalidValueError(f"no chain of relationships links {a!r} and {b!r}") from None
+    return [_step(graph, u, v) for u, v in pairwise(nodes)]
+
+
+def _step(graph: nx.MultiDiGraph, u: str, v: str) -> Step:
+    forward = graph.has_edge(u, v)
+    edges = (graph.get_edge_data(u, v) if forward else graph.get_edge_data(v, u)) or {}
+    order = {"certain": 0, "likely": 1, "possible": 2, "disputed": 3}
+    data = min(
+        edges.values(),
+        key=lambda d: (
+            order.get(d.get("confidence", "certain"), 0),
+            d.get("start", ""),
+            d["rel_type"],
+        ),
+    )
+    source, target = (u, v) if forward else (v, u)
+    return Step(
+        source=source,
+        source_name=graph.nodes[source].get("name", source),
+        rel_type=data["rel_type"],
+        target=target,
+        target_name=graph.nodes[target].get("name", target),
+        forward=forward,
+        role=data.get("role", ""),
+        start=data.get("start", ""),
+        end=data.get("end", ""),
+        confidence=data.get("confidence", ""),
+        sources=";".join(data.get("sources", ())),
+    )
+
+
+def collapse(graph: nx.MultiDiGraph) -> nx.Graph:
+    """An undirected simple graph: one edge per linked pair, ``weight`` = how many edges (of any
+    type, either direction) the multigraph had between them. Bodies and events stay as nodes, so
+    sharing a committee links two people through it rather than directly."""
+    import networkx as nx
+
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes(data=True))
+    for u, v in graph.edges():
+        weight = simple.get_edge_data(u, v, {"weight": 0})["weight"]
+        simple.add_edge(u, v, weight=weight + 1)
+    return simple
+
+
+@dataclass(frozen=True, slots=True)
+class Central:
+    """A person and their centrality score."""
+
+    rank: int
+    id: str
+    name: str
+    score: float
+
+
+def centrality(graph: nx.MultiDiGraph, by: str = "degree", top: int = 10) -> list[Central]:
+    """The ``top`` people by ``by`` (degree, betweenness or pagerank) on :func:`collapse`.
+
+    Degree and betweenness ignore weights (a link is a link); PageRank uses them (a pair linked
+    by several relationships passes more weight).
+    """
+    import networkx as nx
+
+    if by not in CENTRALITY_MEASURES:
+        raise UnknownIdError("centrality measure", by, CENTRALITY_MEASURES)
+    simple = collapse(graph)
+    if by == "degree":
+        scores = nx.degree_centrality(simple)
+    elif by == "betweenness":
+        scores = nx.betweenness_centrality(simple)
+    else:
+        scores = nx.pagerank(simple, weight="weight")
+    people = [n for n, d in simple.nodes(data=True) if d.get("kind") == "person"]
+    ranked = sorted(people, key=lambda n: (-scores[n], n))[:top]
+    return [
+        Central(i + 1, n, simple.nodes[n].get("name", n), round(scores[n], 6))
+        for i, n in enumerate(ranked)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated line of a person's life."""
+
+    date: str
+    end: str
+    what: str
+    detail: str
+    sources: str
+
+
+def timeline(dataset: Dataset, person_id: str) -> list[TimelineEntry]:
+    """A person's birth, memberships, relationships, events and death, in date order."""
+    person = dataset.people.get(person_id)
+    if person is None:
+        raise UnknownIdError("person", person_id, dataset.people)
+    src = ";".join(person.sources)
+    entries = []
+    if person.born:
+        entries.append(TimelineEntry(str(person.born), "", "born", person.born_place, src))
+    for m in dataset.memberships_by_person.get(person_id, []):
+        body = dataset.bodies[m.body].name
+        entries.append(_entry(m.start, m.end, f"{m.role} of {m.body}", body, m.sources))
+    for r in dataset.relationships_by_subject.get(person_id, []):
+        other = dataset.people[r.object].name
+        entries.append(
+            _entry(r.start, r.end, f"{r.type} {r.object}", f"{other} [{r.confidence}]", r.sources)
+        )
+    for r in dataset.relationships_by_object.get(person_id, []):
+        other = dataset.people[r.subject].name
+        entries.append(
+            _entry(
+                r.start, r.end, f"{r.subject} {r.type} them", f"{other} [{r.confidence}]", r.sources
+            )
+        )
+    for p in dataset.participants_by_person.get(person_id, []):
+        event = dataset.events[p.event]
+        detail = event.name + (f": {p.sentence}" if p.sentence else "")
+        entries.append(_entry(event.start, event.end, f"{p.role} in {p.event}", detail, p.sources))
+    if person.died:
+        fate = person.fate.value.replace("_", " ") + (
+            f": {person.fate_detail}" if person.fate_detail else ""
+        )
+        entries.append(TimelineEntry(str(person.died), "", "died", fate, src))
+    return sorted(entries, key=lambda e: (e.date or "9999", e.what))
+
+
+def _entry(
+    start: PartialDate | None,
+    end: PartialDate | None,
+    what: str,
+    detail: str,
+    sources: tuple[str, ...],
+) -> TimelineEntry:
+    return TimelineEntry(str(start or ""), str(end or ""), what, detail, ";".join(sources))
+
+
+@dataclass(frozen=True, slots=True)
+class SurvivalYear:
+    """A body's members at the end of one year."""
+
+    year: int
+    alive: int
+    dead: int
+    killed_on_stalins_orders: int
+
+
+def survival(
+    dataset: Dataset, body: str = "cc-1917-aug", first: int = 1917, last: int = 1960
+) -> list[SurvivalYear]:
+    """For each year: members alive on 31 December, the dead, and how many of the dead were killed
+    on Stalin's orders. A member whose death date is unknown counts as alive throughout."""
+    if body not in dataset.bodies:
+        raise UnknownIdError("body", body, dataset.bodies)
+    members = {m.person for m in dataset.memberships_by_body.get(body, [])}
+    people = [dataset.people[p] for p in sorted(members)]
+    killed = {p.id for p in people if killed_on_orders_of(dataset, p.id)}
+    rows = []
+    for year in range(first, last + 1):
+        end_of_year = date(year, 12, 31)
+        dead = [p for p in people if p.died is not None and not p.died.is_after(end_of_year)]
+        rows.append(
+            SurvivalYear(
+                year, len(people) - len(dead), len(dead), sum(p.id in killed for p in dead)
+            )
+        )
+    return rows
+
+
+def to_pandas(records: list[Any]) -> Any:
+    """Any list of result records (steps, central people, timeline, survival) as a DataFrame."""
+    return _records_to_pandas(records)

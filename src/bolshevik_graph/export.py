@@ -1,0 +1,156 @@
+"""Exports for Gephi, notebooks and Neo4j: GraphML, GEXF, node-link JSON and a Cypher script.
+
+Attribute conventions for files: lists are joined with ";", absent values are left out (never
+``None``), dates stay ISO strings. GEXF additionally gets ``start``/``end`` as full dates (the
+earliest and latest day a partial date could mean) so Gephi's timeline works, with the dates as
+the sources give them kept in ``date_start``/``date_end``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .backends.statements import CONSTRAINTS, batches, load_steps
+from .dates import PartialDate
+from .errors import InvalidValueError, UnknownIdError
+from .graph import build_graph
+from .models import Dataset
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+EXPORT_FORMATS = ("graphml", "gexf", "json", "cypher")
+#: The key under which node-link JSON lists edges (stated, not left to the networkx default).
+JSON_EDGES_KEY = "edges"
+
+
+def export(dataset: Dataset, fmt: str, path: str | Path, as_of: date | None = None) -> Path:
+    """Write the graph (or the graph as of a day) to ``path`` in ``fmt``."""
+    if fmt not in EXPORT_FORMATS:
+        raise UnknownIdError("export format", fmt, EXPORT_FORMATS)
+    target = Path(path)
+    try:
+        if fmt == "cypher":
+            write_cypher_script(dataset, target)
+        else:
+            writer = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json}[fmt]
+            writer(build_graph(dataset, as_of=as_of), target)
+    except OSError as err:
+        raise InvalidValueError(f"cannot write {str(target)!r}: {err.strerror}") from err
+    return target
+
+
+def flatten(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes are all strings, numbers or booleans (lists joined with ';')."""
+    flat = graph.copy()
+    for _, attrs in flat.nodes(data=True):
+        _flatten_attrs(attrs)
+    for _, _, attrs in flat.edges(data=True):
+        _flatten_attrs(attrs)
+    flat.graph = {k: v for k, v in flat.graph.items() if v not in (None, "")}
+    return flat
+
+
+def _flatten_attrs(attrs: dict[str, Any]) -> None:
+    for key, value in list(attrs.items()):
+        if value is None:
+            del attrs[key]
+        elif isinstance(value, list | tuple):
+            attrs[key] = ";".join(str(v) for v in value)
+
+
+def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
+    """GraphML with every attribute as a typed key."""
+    import networkx as nx
+
+    nx.write_graphml(flatten(graph), path)
+
+
+def write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
+    """GEXF 1.2 with a timeline: people live from birth to death, edges from start to end."""
+    import networkx as nx
+
+    flat = flatten(graph)
+    for _, attrs in flat.nodes(data=True):
+        attrs["label"] = attrs.get("name", "")
+        low, high = (
+            (attrs.get("born"), attrs.get("died"))
+            if attrs["kind"] == "person"
+            else (
+                attrs.get("start"),
+                attrs.get("end"),
+            )
+        )
+        _set_span(attrs, low, high)
+    for _, _, attrs in flat.edges(data=True):
+        _set_span(attrs, attrs.get("start"), attrs.get("end"))
+    flat.graph["mode"] = "dynamic"
+    flat.graph["timeformat"] = "date"
+    nx.write_gexf(flat, path, version="1.2draft")
+
+
+def _set_span(attrs: dict[str, Any], start: str | None, end: str | None) -> None:
+    """Full-date start/end for Gephi; the partial dates as given go to date_start/date_end."""
+    for key in ("start", "end"):
+        if key in attrs:
+            attrs[f"date_{key}"] = attrs.pop(key)
+    if start:
+        attrs["start"] = PartialDate.parse(start).earliest.isoformat()
+    if end:
+        attrs["end"] = PartialDate.parse(end).latest.isoformat()
+
+
+def write_json(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Node-link JSON with the edge list under ``"edges"`` and each edge's ``"key"``."""
+    import networkx as nx
+
+    data = nx.node_link_data(flatten(graph), edges=JSON_EDGES_KEY, key="key")
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def cypher_literal(value: Any) -> str:
+    """A Cypher literal for a value; strings are escaped the same way for Neo4j and grafeo."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return "'" + "".join(_ESCAPES.get(ch) or _escape_control(ch) for ch in value) + "'"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = (f"`{str(k).replace('`', '``')}`: {cypher_literal(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if value is None:
+        return "null"
+    raise TypeError(f"no Cypher literal for {type(value).__name__}")
+
+
+_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_control(ch: str) -> str:
+    return f"\\u{ord(ch):04x}" if ord(ch) < 0x20 or ch in "\u2028\u2029" else ch
+
+
+def write_cypher_script(dataset: Dataset, path: Path, batch_size: int = 500) -> None:
+    """A script for ``cypher-shell -f``: the project's constraints and load statements, with each
+    batch of rows written as a literal list instead of the ``$rows`` parameter."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write("// bolshevik-graph: creates the same graph as `bolshevik-graph neo4j load`.\n")
+        for constraint in CONSTRAINTS:
+            out.write(constraint + ";\n")
+        for step in load_steps(dataset):
+            for batch in batches(step.rows, batch_size):
+                out.write(step.cypher.replace("$rows", cypher_literal(batch), 1) + ";\n")
+
+
+def read_cypher_script(path: str | Path) -> list[str]:
+    """The statements of a script written by :func:`write_cypher_script` (one per line)."""
+    text = Path(path).read_text(encoding="utf-8")
+    return [
+        line[:-1] for line in text.splitlines() if line.endswith(";") and not line.startswith("//")
+    ]
