@@ -30,7 +30,7 @@ def _records_to_pandas(records: list[Any]) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One step of a chain: ``source`` —rel_type→ ``target``; ``forward`` is False if walked back."""
+    """One step of a chain: ``source`` —rel_type→ ``target``; ``forward`` False if walked back."""
 
     source: str
     source_name: str
