@@ -35,10 +35,19 @@ class EmbeddedBackend:
         except grafeo.GrafeoError as err:
             raise BackendUnavailableError(f"cannot open the database {str(path)!r}: {err}") from err
 
-    def load(self, dataset: Dataset, progress: Progress | None = None) -> dict[str, int]:
-        """Load ``dataset`` in one transaction; return node and relationship counts read back."""
+    def prepare(self) -> None:
+        """Create the constraints and the id index the load statements rely on."""
         for constraint in CONSTRAINTS:
             self._db.execute_cypher(constraint)
+        # grafeo's uniqueness constraint does not index the property (Neo4j's does): without this,
+        # every MERGE and MATCH on an id scans all nodes (measured: 5,000 nodes and 10,000 edges
+        # load in 0.3 s with it, 30 s without).
+        if not self._db.has_property_index("id"):
+            self._db.create_property_index("id")
+
+    def load(self, dataset: Dataset, progress: Progress | None = None) -> dict[str, int]:
+        """Load ``dataset`` in one transaction; return node and relationship counts read back."""
+        self.prepare()
         steps = load_steps(dataset)
         total = sum(len(step.rows) for step in steps)
         done = 0
