@@ -37,14 +37,19 @@ STEPS: dict[str, str] = {
         'e.run("MATCH (p:Person)-[:MEMBER_OF]->(b:Body) RETURN b.id AS body, p.fate AS fate,'
         ' count(p) AS n ORDER BY body, fate")'
     ),
-    "2-hop query": (
-        "import bolshevik_graph as bg; from bolshevik_graph.backends import get_backend;"
-        "e = get_backend('embedded'); e.load(bg.load_dataset(D)); T();"
-        "e.run(\"MATCH (a:Person {id: 'p0'})-[]-()-[]-(c:Person) RETURN count(DISTINCT c) AS n\")"
-    ),
+    # p0 is the biggest hub of the heavy-tailed graph; p77 an ordinary person.
+    **{
+        f"2-hop query ({who})": (
+            "import bolshevik_graph as bg; from bolshevik_graph.backends import get_backend;"
+            "e = get_backend('embedded'); e.load(bg.load_dataset(D)); T();"
+            f"e.run(\"MATCH (a:Person {{id: '{pid}'}})-[]-()-[]-(c:Person)"
+            ' RETURN count(DISTINCT c) AS n")'
+        )
+        for who, pid in (("hub p0", "p0"), ("typical p77", "p77"))
+    },
     "render --focus (2 hops)": (
         "import bolshevik_graph as bg; d = bg.load_dataset(D); T();"
-        "bg.render_network(d, OUT + '.html', focus='p5', depth=2)"
+        "bg.render_network(d, OUT + '.html', focus='p77', depth=2)"
     ),
     "path": (
         "import bolshevik_graph as bg; g = bg.build_graph(bg.load_dataset(D)); T();"

@@ -90,6 +90,12 @@ class EmbeddedBackend:
                     tx.rollback()
         except self._error as err:
             raise QueryError(_first_line(str(err))) from err
+        except BaseException as err:
+            # A Rust panic inside grafeo surfaces as pyo3's PanicException, a BaseException.
+            if type(err).__name__ != "PanicException":
+                raise
+            message = f"the embedded engine failed on this query ({_first_line(str(err))})"
+            raise QueryError(message + "; for graphs this large, use Neo4j") from err
         columns = list(result.columns)
         rows = [{column: normalise(row.get(column)) for column in columns} for row in result]
         return QueryResult(columns, rows)

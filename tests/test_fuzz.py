@@ -1,0 +1,95 @@
+"""Property-based fuzzing of the loader: whatever bytes a table holds, reading ends in a clean
+load or in located problems, never in an uncaught exception."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from conftest import TINY
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bolshevik_graph.errors import Problem
+from bolshevik_graph.loader import find_problems
+from bolshevik_graph.tables import TABLES
+
+FILES = [table.filename for table in TABLES]
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@contextmanager
+def dataset_with(name: str, content: bytes) -> Iterator[Path]:
+    """A copy of the tiny dataset whose file ``name`` holds ``content``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "data"
+        shutil.copytree(TINY, target)
+        (target / name).write_bytes(content)
+        yield target
+
+
+def assert_located(problems: list[Problem]) -> None:
+    for problem in problems:
+        assert isinstance(problem, Problem)
+        assert problem.file.endswith(".csv") and problem.message
+        assert problem.line is None or problem.line >= 1
+        assert problem.column is None or problem.column >= 1
+
+
+@FUZZ
+@given(name=st.sampled_from(FILES), content=st.binary(max_size=2000))
+def test_arbitrary_bytes(name: str, content: bytes) -> None:
+    with dataset_with(name, content) as data:
+        assert_located(find_problems(data))
+
+
+@FUZZ
+@given(name=st.sampled_from(FILES), cut=st.integers(min_value=0, max_value=4000))
+def test_truncated_files(name: str, cut: int) -> None:
+    original = (TINY / name).read_bytes() if (TINY / name).exists() else b""
+    with dataset_with(name, original[:cut]) as data:
+        assert_located(find_problems(data))
+
+
+@FUZZ
+@given(name=st.sampled_from(FILES), delimiter=st.sampled_from([b";", b"\t", b"|", b" "]))
+def test_wrong_delimiters(name: str, delimiter: bytes) -> None:
+    original = (TINY / name).read_bytes() if (TINY / name).exists() else b"a,b\n"
+    with dataset_with(name, original.replace(b",", delimiter)) as data:
+        problems = find_problems(data)
+        assert problems  # a file with the wrong delimiter is never silently accepted
+        assert_located(problems)
+
+
+@FUZZ
+@given(text=st.text(max_size=300), column=st.integers(min_value=0, max_value=15))
+def test_odd_unicode_in_any_cell(text: str, column: int) -> None:
+    lines = (TINY / "people.csv").read_text(encoding="utf-8").splitlines()
+    cells = lines[2].split(",")
+    cells[min(column, len(cells) - 1)] = '"' + text.replace('"', '""') + '"'
+    content = "\n".join([*lines[:2], ",".join(cells), *lines[3:]]) + "\n"
+    with dataset_with("people.csv", content.encode("utf-8", errors="surrogatepass")) as data:
+        assert_located(find_problems(data))
+
+
+def test_huge_field() -> None:
+    lines = (TINY / "people.csv").read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("Died after a stroke", "x" * 5_000_000)
+    with dataset_with("people.csv", ("\n".join(lines) + "\n").encode()) as data:
+        assert find_problems(data) == []
+
+
+@FUZZ
+@given(repeat=st.sampled_from(["id", "name", "sources", "born"]))
+def test_duplicate_headers(repeat: str) -> None:
+    lines = (TINY / "people.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0] + "," + repeat
+    rows = [line + "," for line in lines[1:]]
+    with dataset_with("people.csv", ("\n".join([header, *rows]) + "\n").encode()) as data:
+        problems = find_problems(data)
+        assert str(problems[0]) == (
+            f"people.csv:1:17 ({repeat}): column appears twice in the header"
+        )
