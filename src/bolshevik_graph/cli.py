@@ -54,6 +54,18 @@ def format_option[F: Callable[..., Any]](func: F) -> F:
     )(func)
 
 
+def text_format_option[F: Callable[..., Any]](func: F) -> F:
+    """``--format text|json``, for commands whose output is a document rather than rows."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help="Output format: text for people, JSON for programs.",
+    )(func)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="bolshevik-graph")
 def cli() -> None:
@@ -130,14 +142,7 @@ def people(body: str | None, fmt: str, data: Path | None) -> None:
 
 
 @cli.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@text_format_option
 @data_option
 def stats(fmt: str, data: Path | None) -> None:
     """Counts per table, body kind, event kind and relationship type, and the share of rows
@@ -152,14 +157,7 @@ def stats(fmt: str, data: Path | None) -> None:
 
 @cli.command()
 @click.argument("person")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@text_format_option
 @data_option
 def show(person: str, fmt: str, data: Path | None) -> None:
     """One person's profile: dates, fate, memberships, relationships both ways, sources.
@@ -500,7 +498,15 @@ def query_run(
         assert cypher is not None
         text, bound = cypher, parse_adhoc_params(params)
     settings = Neo4jSettings.from_environment(neo4j_uri, database)
-    result = run_cypher(text, bound, backend=backend, data=data, neo4j=settings, write=write)
+    result = run_cypher(
+        text,
+        bound,
+        backend=backend,
+        data=data,
+        neo4j=settings,
+        write=write,
+        progress=_progress_bar(),
+    )
     click.echo(format_rows(result.rows, result.columns, fmt))
 
 

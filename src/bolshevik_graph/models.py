@@ -7,6 +7,7 @@ line it came from so that cross-table checks can point at it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -309,55 +310,42 @@ class Dataset:
     @cached_property
     def memberships_by_body(self) -> dict[str, list[Membership]]:
         """Memberships grouped by body id, in file order."""
-        index: dict[str, list[Membership]] = defaultdict(list)
-        for membership in self.memberships:
-            index[membership.body].append(membership)
-        return dict(index)
+        return _group(self.memberships, lambda m: m.body)
 
     @cached_property
     def memberships_by_person(self) -> dict[str, list[Membership]]:
         """Memberships grouped by person id, in file order."""
-        index: dict[str, list[Membership]] = defaultdict(list)
-        for membership in self.memberships:
-            index[membership.person].append(membership)
-        return dict(index)
+        return _group(self.memberships, lambda m: m.person)
 
     @cached_property
     def relationships_by_subject(self) -> dict[str, list[Relationship]]:
         """Relationships grouped by their subject's id."""
-        index: dict[str, list[Relationship]] = defaultdict(list)
-        for relationship in self.relationships:
-            index[relationship.subject].append(relationship)
-        return dict(index)
+        return _group(self.relationships, lambda r: r.subject)
 
     @cached_property
     def relationships_by_object(self) -> dict[str, list[Relationship]]:
         """Relationships grouped by their object's id."""
-        index: dict[str, list[Relationship]] = defaultdict(list)
-        for relationship in self.relationships:
-            index[relationship.object].append(relationship)
-        return dict(index)
+        return _group(self.relationships, lambda r: r.object)
 
     @cached_property
     def participants_by_event(self) -> dict[str, list[Participation]]:
         """Participations grouped by event id, in file order."""
-        index: dict[str, list[Participation]] = defaultdict(list)
-        for participation in self.participants:
-            index[participation.event].append(participation)
-        return dict(index)
+        return _group(self.participants, lambda p: p.event)
 
     @cached_property
     def participants_by_person(self) -> dict[str, list[Participation]]:
         """Participations grouped by person id, in file order."""
-        index: dict[str, list[Participation]] = defaultdict(list)
-        for participation in self.participants:
-            index[participation.person].append(participation)
-        return dict(index)
+        return _group(self.participants, lambda p: p.person)
 
     @cached_property
     def alternatives_by_row(self) -> dict[tuple[str, str], list[Alternative]]:
         """Alternatives grouped by (table, row id)."""
-        index: dict[tuple[str, str], list[Alternative]] = defaultdict(list)
-        for alternative in self.alternatives:
-            index[alternative.table, alternative.id].append(alternative)
-        return dict(index)
+        return _group(self.alternatives, lambda a: (a.table, a.id))
+
+
+def _group[K, R](rows: list[R], key: Callable[[R], K]) -> dict[K, list[R]]:
+    """Rows grouped by ``key``, each group in the rows' order."""
+    index: dict[K, list[R]] = defaultdict(list)
+    for row in rows:
+        index[key(row)].append(row)
+    return dict(index)

@@ -83,7 +83,10 @@ def run_cypher(
     data: str | Path | None = None,
     neo4j: Neo4jSettings | None = None,
     write: bool = False,
+    progress: Progress | None = None,
 ) -> QueryResult:
-    """Run one Cypher text on a backend and return its rows (read-only unless ``write``)."""
-    with open_backend(backend, data, neo4j) as engine:
+    """Run one Cypher text on a backend and return its rows (read-only unless ``write``).
+
+    ``progress`` is called while the embedded engine loads the data (rows done, rows in all)."""
+    with open_backend(backend, data, neo4j, progress) as engine:
         return engine.run(cypher, params, write=write)
