@@ -164,3 +164,19 @@ def test_unknown_format_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["fates", "--format", "xml"])
     assert result.exit_code == 2
     assert "'xml' is not one of 'table', 'json', 'csv'" in result.stderr
+
+
+def test_directory_of_other_files(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "victims.csv").write_text("name,year\nX,1937\n", encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--data", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: '{tmp_path}' holds no bolshevik-graph tables (expected people.csv, bodies.csv, "
+        "memberships.csv, relationships.csv, events.csv, participants.csv, sources.csv, "
+        "alternatives.csv)\n"
+    )
+
+
+def test_data_option_pointing_at_a_file(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["fates", "--data", str(tiny_dir / "people.csv")])
+    assert (result.exit_code, result.stderr) == (1, f"Error: '{tiny_dir / 'people.csv'}' is not a directory\n")

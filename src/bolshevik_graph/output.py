@@ -10,13 +10,15 @@ import io
 import json
 import unicodedata
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .analysis import Step
 from .fates import FatesReport, RoleSummary
 from .people import Profile
-from .queries import Query
-from .stats import Stats
+
+if TYPE_CHECKING:  # only annotations: `fates` should not pay for importing these
+    from .analysis import Step
+    from .queries import Query
+    from .stats import Stats
 
 FORMATS = ("table", "json", "csv")
 
