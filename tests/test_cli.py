@@ -179,4 +179,7 @@ def test_directory_of_other_files(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_data_option_pointing_at_a_file(runner: CliRunner, tiny_dir: Path) -> None:
     result = runner.invoke(cli, ["fates", "--data", str(tiny_dir / "people.csv")])
-    assert (result.exit_code, result.stderr) == (1, f"Error: '{tiny_dir / 'people.csv'}' is not a directory\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: '{tiny_dir / 'people.csv'}' is not a directory\n",
+    )
