@@ -17,9 +17,8 @@ from bolshevik_graph.analysis import (
 )
 from bolshevik_graph.cli import cli
 from bolshevik_graph.errors import InvalidValueError, UnknownIdError
-from bolshevik_graph.graph import build_graph
+from bolshevik_graph.graph import build_graph, select_subgraph
 from bolshevik_graph.models import Dataset
-from bolshevik_graph.render import select_subgraph
 
 
 def test_shortest_path_walks_edges_either_way(tiny: Dataset) -> None:

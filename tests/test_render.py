@@ -13,9 +13,10 @@ from click.testing import CliRunner
 
 from bolshevik_graph.cli import cli
 from bolshevik_graph.errors import InvalidValueError, UnknownIdError
+from bolshevik_graph.graph import select_subgraph
 from bolshevik_graph.loader import load_dataset
 from bolshevik_graph.models import Dataset
-from bolshevik_graph.render import render_network, select_subgraph
+from bolshevik_graph.render import render_network
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 REMOTE = re.compile(

@@ -300,9 +300,9 @@ def path(
     """The shortest chain of relationships between people A and B, each step with its type,
     dates and sources (direction is shown, not required)."""
     from .analysis import shortest_path
+    from .graph import select_subgraph
     from .loader import load_dataset
     from .output import steps_rows
-    from .render import select_subgraph
 
     graph = select_subgraph(
         load_dataset(data), as_of=_parse_day(as_of), rel_types=_types(rel_types)

@@ -14,13 +14,26 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .dates import PartialDate
-from .models import Body, Dataset, Event, Membership, Participation, Person, Relationship
+from .errors import InvalidValueError, UnknownIdError
+from .models import (
+    Body,
+    Confidence,
+    Dataset,
+    Event,
+    Membership,
+    Participation,
+    Person,
+    Relationship,
+    RelType,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
 
 MEMBER_OF = "MEMBER_OF"
 PARTICIPATED_IN = "PARTICIPATED_IN"
+#: Every ``rel_type`` an edge can have.
+EDGE_TYPES: tuple[str, ...] = (MEMBER_OF, PARTICIPATED_IN, *(t.value for t in RelType))
 
 
 def build_graph(dataset: Dataset, as_of: date | None = None) -> nx.MultiDiGraph:
@@ -52,6 +65,56 @@ def build_graph(dataset: Dataset, as_of: date | None = None) -> nx.MultiDiGraph:
         if part.person in graph and part.event in graph:
             _add_edge(graph, part.person, part.event, participation_attributes(part))
     return graph
+
+
+def select_subgraph(
+    dataset: Dataset,
+    *,
+    body: str | None = None,
+    focus: str | None = None,
+    depth: int = 2,
+    as_of: date | None = None,
+    rel_types: list[str] | None = None,
+    min_confidence: str | None = None,
+) -> nx.MultiDiGraph:
+    """The part of the graph a page shows: filtered by date, type, confidence, body or focus."""
+    import networkx as nx
+
+    graph = build_graph(dataset, as_of=as_of)
+    if rel_types is not None:
+        unknown = [t for t in rel_types if t not in EDGE_TYPES]
+        if unknown:
+            raise UnknownIdError("relationship type", unknown[0], EDGE_TYPES)
+    threshold = _confidence_rank(min_confidence)
+    drop = [
+        (u, v, k)
+        for u, v, k, data in graph.edges(keys=True, data=True)
+        if (rel_types is not None and data["rel_type"] not in rel_types)
+        or ("confidence" in data and Confidence(data["confidence"]).rank > threshold)
+    ]
+    graph.remove_edges_from(drop)
+    if body is not None:
+        if body not in dataset.bodies:
+            raise UnknownIdError("body", body, dataset.bodies)
+        members = {m.person for m in dataset.memberships_by_body.get(body, [])}
+        graph = graph.subgraph((members | {body}) & set(graph)).copy()
+    if focus is not None:
+        if focus not in dataset.people:
+            raise UnknownIdError("person", focus, dataset.people)
+        if focus not in graph:
+            raise InvalidValueError(f"{focus!r} is not in the graph on that date")
+        graph = nx.ego_graph(graph, focus, radius=depth, undirected=True).copy()
+    return graph
+
+
+def _confidence_rank(level: str | None) -> int:
+    if level is None:
+        return len(Confidence) - 1
+    try:
+        return Confidence(level).rank
+    except ValueError:
+        names = ", ".join(c.value for c in Confidence)
+        raise InvalidValueError(f"unknown confidence {level!r} (one of: {names})") from None
 
 
 def _in_force(start: PartialDate | None, end: PartialDate | None, day: date) -> bool:

@@ -17,9 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InvalidValueError, UnknownIdError
-from .graph import MEMBER_OF, PARTICIPATED_IN, build_graph
-from .models import Confidence, Dataset, RelType
+from .errors import InvalidValueError
+from .graph import MEMBER_OF, PARTICIPATED_IN, select_subgraph
+from .models import Dataset, RelType
 from .palette import FATE_COLOURS, FATE_LABELS
 
 if TYPE_CHECKING:
@@ -40,7 +40,6 @@ EDGE_STYLES: dict[str, tuple[str, bool]] = {
     RelType.SUCCEEDED: ("#5d4037", True),
     RelType.MARRIED_TO: ("#00897b", False),
 }
-EDGE_TYPES = tuple(str(t) for t in EDGE_STYLES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,56 +49,6 @@ class RenderResult:
     path: Path
     nodes: int
     edges: int
-
-
-def select_subgraph(
-    dataset: Dataset,
-    *,
-    body: str | None = None,
-    focus: str | None = None,
-    depth: int = 2,
-    as_of: date | None = None,
-    rel_types: list[str] | None = None,
-    min_confidence: str | None = None,
-) -> nx.MultiDiGraph:
-    """The part of the graph a page shows: filtered by date, type, confidence, body or focus."""
-    import networkx as nx
-
-    graph = build_graph(dataset, as_of=as_of)
-    if rel_types is not None:
-        unknown = [t for t in rel_types if t not in EDGE_TYPES]
-        if unknown:
-            raise UnknownIdError("relationship type", unknown[0], EDGE_TYPES)
-    threshold = _confidence_rank(min_confidence)
-    drop = [
-        (u, v, k)
-        for u, v, k, data in graph.edges(keys=True, data=True)
-        if (rel_types is not None and data["rel_type"] not in rel_types)
-        or ("confidence" in data and Confidence(data["confidence"]).rank > threshold)
-    ]
-    graph.remove_edges_from(drop)
-    if body is not None:
-        if body not in dataset.bodies:
-            raise UnknownIdError("body", body, dataset.bodies)
-        members = {m.person for m in dataset.memberships_by_body.get(body, [])}
-        graph = graph.subgraph((members | {body}) & set(graph)).copy()
-    if focus is not None:
-        if focus not in dataset.people:
-            raise UnknownIdError("person", focus, dataset.people)
-        if focus not in graph:
-            raise InvalidValueError(f"{focus!r} is not in the graph on that date")
-        graph = nx.ego_graph(graph, focus, radius=depth, undirected=True).copy()
-    return graph
-
-
-def _confidence_rank(level: str | None) -> int:
-    if level is None:
-        return len(Confidence) - 1
-    try:
-        return Confidence(level).rank
-    except ValueError:
-        names = ", ".join(c.value for c in Confidence)
-        raise InvalidValueError(f"unknown confidence {level!r} (one of: {names})") from None
 
 
 def render_network(
