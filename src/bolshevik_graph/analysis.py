@@ -11,21 +11,12 @@ from typing import TYPE_CHECKING, Any
 from .dates import PartialDate
 from .derived import killed_on_orders_of
 from .errors import InvalidValueError, UnknownIdError
-from .models import Dataset
+from .models import Confidence, Dataset
 
 if TYPE_CHECKING:
     import networkx as nx
 
 CENTRALITY_MEASURES = ("degree", "betweenness", "pagerank")
-
-
-def _records_to_pandas(records: list[Any]) -> Any:
-    """A pandas DataFrame of dataclass records (needs pandas, which is not a dependency)."""
-    try:
-        import pandas as pd
-    except ImportError as err:
-        raise InvalidValueError("to_pandas() needs pandas: pip install pandas") from err
-    return pd.DataFrame([asdict(r) for r in records])
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +57,10 @@ def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Step]:
 def _step(graph: nx.MultiDiGraph, u: str, v: str) -> Step:
     forward = graph.has_edge(u, v)
     edges = (graph.get_edge_data(u, v) if forward else graph.get_edge_data(v, u)) or {}
-    order = {"certain": 0, "likely": 1, "possible": 2, "disputed": 3}
     data = min(
         edges.values(),
         key=lambda d: (
-            order.get(d.get("confidence", "certain"), 0),
+            Confidence(d.get("confidence", "certain")).rank,
             d.get("start", ""),
             d["rel_type"],
         ),
@@ -230,5 +220,11 @@ def survival(
 
 
 def to_pandas(records: list[Any]) -> Any:
-    """Any list of result records (steps, central people, timeline, survival) as a DataFrame."""
-    return _records_to_pandas(records)
+    """Any list of result records (steps, central people, timeline, survival) as a DataFrame.
+
+    Needs pandas, which is not a dependency of bolshevik-graph."""
+    try:
+        import pandas as pd
+    except ImportError as err:
+        raise InvalidValueError("to_pandas() needs pandas: pip install pandas") from err
+    return pd.DataFrame([asdict(r) for r in records])

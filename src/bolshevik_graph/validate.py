@@ -93,14 +93,21 @@ def _check_old_style(c: _Checker, person: Person, column: str) -> Iterator[Probl
         yield c.at("people", person.line, column, message)
 
 
+def _span_in_order(
+    c: _Checker, table: str, line: int, start: PartialDate | None, end: PartialDate | None
+) -> Iterator[Problem]:
+    """A dated row must not end before it starts."""
+    if start and end and end.is_before(start):
+        yield c.at(table, line, "end", f"end {end} is before start {start}")
+
+
 def _check_bodies(c: _Checker) -> Iterator[Problem]:
     for body in c.dataset.bodies.values():
         for column in ("parent", "predecessor"):
             other = getattr(body, column)
             if other and c.unknown("bodies", other):
                 yield c.at("bodies", body.line, column, f"unknown body {other!r}")
-        if body.start and body.end and body.end.is_before(body.start):
-            yield c.at("bodies", body.line, "end", f"end {body.end} is before start {body.start}")
+        yield from _span_in_order(c, "bodies", body.line, body.start, body.end)
 
 
 def _check_memberships(c: _Checker) -> Iterator[Problem]:
@@ -111,8 +118,7 @@ def _check_memberships(c: _Checker) -> Iterator[Problem]:
             yield c.at("memberships", m.line, "person", f"unknown person {m.person!r}")
         if body is None and c.unknown("bodies", m.body):
             yield c.at("memberships", m.line, "body", f"unknown body {m.body!r}")
-        if m.start and m.end and m.end.is_before(m.start):
-            yield c.at("memberships", m.line, "end", f"end {m.end} is before start {m.start}")
+        yield from _span_in_order(c, "memberships", m.line, m.start, m.end)
         if person is not None:
             yield from _within_lifetime(c, "memberships", m.line, person, m.start, m.end)
         if body is not None and m.start:
@@ -154,8 +160,7 @@ def _check_relationships(c: _Checker) -> Iterator[Problem]:
             yield c.at(
                 "relationships", r.line, "object", f"{r.subject!r} cannot be {r.type} itself"
             )
-        if r.start and r.end and r.end.is_before(r.start):
-            yield c.at("relationships", r.line, "end", f"end {r.end} is before start {r.start}")
+        yield from _span_in_order(c, "relationships", r.line, r.start, r.end)
         subject = c.dataset.people.get(r.subject)
         if subject is not None:
             yield from _within_lifetime(
@@ -170,8 +175,7 @@ def _check_relationships(c: _Checker) -> Iterator[Problem]:
 
 def _check_events(c: _Checker) -> Iterator[Problem]:
     for row in c.dataset.events.values():
-        if row.start and row.end and row.end.is_before(row.start):
-            yield c.at("events", row.line, "end", f"end {row.end} is before start {row.start}")
+        yield from _span_in_order(c, "events", row.line, row.start, row.end)
     for part in c.dataset.participants:
         event = c.dataset.events.get(part.event)
         person = c.dataset.people.get(part.person)
