@@ -1,10 +1,14 @@
-"""build_graph: nodes, edges and attributes, and the graph as of a day."""
+"""build_graph and select_subgraph: nodes, edges, attributes, the graph as of a day, its parts."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from bolshevik_graph.graph import build_graph
+import networkx as nx
+import pytest
+
+from bolshevik_graph.errors import InvalidValueError, UnknownIdError
+from bolshevik_graph.graph import build_graph, select_subgraph
 from bolshevik_graph.models import Dataset
 
 
@@ -56,3 +60,44 @@ def test_as_of_keeps_only_what_stood_that_day(tiny: Dataset) -> None:
     assert "cc-1917-aug" not in graph  # ended 1918
     assert graph.has_edge("stalin", "zinoviev")  # allied 1923-1925
     assert not graph.has_edge("zinoviev", "stalin")  # purge began in 1934
+
+
+def test_select_by_body_focus_date_type_and_confidence(tiny: Dataset) -> None:
+    by_body = select_subgraph(tiny, body="cc-1917-aug")
+    assert set(by_body) == {
+        "cc-1917-aug",
+        "lenin",
+        "stalin",
+        "trotsky",
+        "zinoviev",
+        "uritsky",
+        "kollontai",
+    }
+    focused = select_subgraph(tiny, focus="mercader", depth=1)
+    assert set(focused) == {"mercader", "stalin", "trotsky", "trotsky-murder"}
+    in_1925 = select_subgraph(tiny, as_of=date(1925, 1, 1))
+    assert "lenin" not in in_1925 and "zinoviev" in in_1925
+    only_kills = select_subgraph(tiny, rel_types=["KILLED_BY"])
+    assert {d["rel_type"] for _, _, d in only_kills.edges(data=True)} == {"KILLED_BY"}
+
+
+def test_unknown_ids_and_values(tiny: Dataset) -> None:
+    with pytest.raises(UnknownIdError, match="unknown relationship type 'KILLED'"):
+        select_subgraph(tiny, rel_types=["KILLED"])
+    with pytest.raises(UnknownIdError, match="unknown person 'lenn'"):
+        select_subgraph(tiny, focus="lenn")
+    with pytest.raises(InvalidValueError, match="'lenin' is not in the graph on that date"):
+        select_subgraph(tiny, focus="lenin", as_of=date(1930, 1, 1))
+
+
+@pytest.mark.parametrize(("focus", "depth"), [("stalin", 1), ("kamenev", 2), ("lenin", 3)])
+def test_focus_is_networkx_ego_graph_in_the_graph_order(
+    shipped: Dataset, focus: str, depth: int
+) -> None:
+    whole = build_graph(shipped)
+    expected = nx.ego_graph(whole, focus, radius=depth, undirected=True)
+    focused = select_subgraph(shipped, focus=focus, depth=depth)
+    assert set(focused) == set(expected)
+    assert sorted(focused.edges(keys=True)) == sorted(expected.edges(keys=True))
+    # The page lists nodes in the dataset's order whatever the hash seed: output is reproducible.
+    assert list(focused) == [node for node in whole if node in focused]

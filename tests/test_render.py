@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from bolshevik_graph.cli import cli
-from bolshevik_graph.errors import InvalidValueError, UnknownIdError
-from bolshevik_graph.graph import select_subgraph
 from bolshevik_graph.loader import load_dataset
 from bolshevik_graph.models import Dataset
 from bolshevik_graph.render import render_network
@@ -48,34 +45,6 @@ def test_hostile_data_is_escaped_in_the_html(tmp_path: Path) -> None:
     assert "window.__xss=2</script>" not in text
     assert "<script>window.__xss" not in text
     assert "</title><script>" not in text
-
-
-def test_select_by_body_focus_date_type_and_confidence(tiny: Dataset) -> None:
-    by_body = select_subgraph(tiny, body="cc-1917-aug")
-    assert set(by_body) == {
-        "cc-1917-aug",
-        "lenin",
-        "stalin",
-        "trotsky",
-        "zinoviev",
-        "uritsky",
-        "kollontai",
-    }
-    focused = select_subgraph(tiny, focus="mercader", depth=1)
-    assert set(focused) == {"mercader", "stalin", "trotsky", "trotsky-murder"}
-    in_1925 = select_subgraph(tiny, as_of=date(1925, 1, 1))
-    assert "lenin" not in in_1925 and "zinoviev" in in_1925
-    only_kills = select_subgraph(tiny, rel_types=["KILLED_BY"])
-    assert {d["rel_type"] for _, _, d in only_kills.edges(data=True)} == {"KILLED_BY"}
-
-
-def test_unknown_ids_and_values(tiny: Dataset) -> None:
-    with pytest.raises(UnknownIdError, match="unknown relationship type 'KILLED'"):
-        select_subgraph(tiny, rel_types=["KILLED"])
-    with pytest.raises(UnknownIdError, match="unknown person 'lenn'"):
-        select_subgraph(tiny, focus="lenn")
-    with pytest.raises(InvalidValueError, match="'lenin' is not in the graph on that date"):
-        select_subgraph(tiny, focus="lenin", as_of=date(1930, 1, 1))
 
 
 def test_cli_render(runner: CliRunner, tiny_dir: Path, tmp_path: Path) -> None:

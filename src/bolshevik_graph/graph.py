@@ -10,6 +10,7 @@ never ``None``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -97,14 +98,22 @@ def select_subgraph(
         if body not in dataset.bodies:
             raise UnknownIdError("body", body, dataset.bodies)
         members = {m.person for m in dataset.memberships_by_body.get(body, [])}
-        graph = graph.subgraph((members | {body}) & set(graph)).copy()
+        _keep_only(graph, members | {body})
     if focus is not None:
         if focus not in dataset.people:
             raise UnknownIdError("person", focus, dataset.people)
         if focus not in graph:
             raise InvalidValueError(f"{focus!r} is not in the graph on that date")
-        graph = nx.ego_graph(graph, focus, radius=depth, undirected=True).copy()
+        # Breadth-first over a view that ignores direction: nx.ego_graph(undirected=True) copies
+        # the whole graph first (12 s of a 15 s page at 100k relationships).
+        undirected = graph.to_undirected(as_view=True)
+        _keep_only(graph, nx.single_source_shortest_path_length(undirected, focus, cutoff=depth))
     return graph
+
+
+def _keep_only(graph: nx.MultiDiGraph, keep: Collection[str]) -> None:
+    """Remove every node not in ``keep``, in place, so the rest keep their order (and output)."""
+    graph.remove_nodes_from([node for node in graph if node not in keep])
 
 
 def _confidence_rank(level: str | None) -> int:
