@@ -1,13 +1,12 @@
 """Scale: time and peak memory of every step at 10k / 100k / 1M relationships.
 
-    .venv/bin/python benchmarks/bench_scale.py [--sizes 10000,100000,1000000] [--naive-rows 5000]
+    .venv/bin/python benchmarks/bench_scale.py [--sizes 10000,100000,1000000]
 
 For each size a synthetic dataset is generated (benchmarks/generate.py: one person per ten
 relationships), then each step runs in a fresh process, so its peak resident memory (ru_maxrss)
 is its own: validate, build the networkx graph, load the embedded engine (batched), a fates-style
 aggregate query, a 2-hop query, `render --focus` on a 2-hop neighbourhood, path, centrality
-(degree) and each export. Last, batched loading is compared with the naive way (one statement per
-row) on the same rows.
+(degree) and each export. Batched against naive loading is benchmarks/bench_load.py.
 """
 
 from __future__ import annotations
@@ -79,28 +78,6 @@ print(json.dumps({{"seconds": time.perf_counter() - start[0],
                    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """
 
-NAIVE = """
-import json, sys, time
-import bolshevik_graph as bg
-from bolshevik_graph.backends import get_backend
-from bolshevik_graph.backends.statements import load_steps
-d = bg.load_dataset(sys.argv[1])
-n = int(sys.argv[2])
-people = load_steps(d)[0]  # the people step: MERGE on the indexed id
-naive_engine, batched_engine = get_backend("embedded"), get_backend("embedded")
-naive_engine.prepare()
-batched_engine.prepare()
-t = time.perf_counter()
-for row in people.rows[:n]:
-    naive_engine.run(people.cypher, {"rows": [row]}, write=True)
-naive = time.perf_counter() - t
-t = time.perf_counter()
-for start in range(0, n, 5000):
-    batched_engine.run(people.cypher, {"rows": people.rows[start:min(n, start + 5000)]}, write=True)
-batched = time.perf_counter() - t
-print(json.dumps({"rows": n, "naive": naive, "batched": batched}))
-"""
-
 
 def run(code: str, *args: str) -> dict[str, float]:
     """Run ``code`` in a fresh interpreter and return what it printed as JSON."""
@@ -116,7 +93,6 @@ def main() -> None:
     """Generate, measure, print a table per size."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--naive-rows", type=int, default=5000)
     parser.add_argument("--steps", default="", help="comma-separated step names (default: all)")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
@@ -141,15 +117,6 @@ def main() -> None:
                 else:
                     seconds, peak = result["seconds"], result["peak_mb"]
                     print(f"  {name:26s} {seconds:8.2f} s   peak {peak:7.0f} MB")
-            if size == max(int(s) for s in args.sizes.split(",")) or size >= args.naive_rows:
-                n = min(args.naive_rows, max(100, size // 10))
-                naive = run(NAIVE, str(data), str(n))
-                if "naive" in naive:
-                    print(
-                        f"  naive vs batched load of {n:,} people: one statement per row "
-                        f"{naive['naive']:.2f} s, batched {naive['batched']:.3f} s "
-                        f"({naive['naive'] / naive['batched']:.0f}x faster)"
-                    )
 
 
 if __name__ == "__main__":

@@ -45,6 +45,10 @@ class Backend(Protocol):
 
     name: str
 
+    def prepare(self) -> None:
+        """Create what the load statements rely on (uniqueness constraints, the id index)."""
+        ...
+
     def load(self, dataset: Dataset, progress: Progress | None = None) -> dict[str, int]:
         """Load ``dataset`` (idempotently: loading twice changes nothing); return counts read
         back from the graph (``nodes`` and ``relationships``)."""

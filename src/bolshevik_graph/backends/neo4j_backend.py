@@ -95,14 +95,22 @@ class Neo4jBackend:
                     if progress:
                         progress(done, total)
 
+        self.prepare()
         try:
             with self._driver.session(database=self._database) as session:
-                for constraint in CONSTRAINTS:
-                    session.run(constraint).consume()
                 session.execute_write(work)
         except Exception as err:
             raise self._translate(err) from err
         return self.counts()
+
+    def prepare(self) -> None:
+        """Create the named uniqueness constraints (each backed by an index on Neo4j)."""
+        try:
+            with self._driver.session(database=self._database) as session:
+                for constraint in CONSTRAINTS:
+                    session.run(constraint).consume()
+        except Exception as err:
+            raise self._translate(err) from err
 
     def counts(self) -> dict[str, int]:
         """Nodes and relationships the project has loaded, counted in the graph."""
