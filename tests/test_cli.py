@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bolshevik_graph.cli import cli
@@ -183,3 +188,53 @@ def test_data_option_pointing_at_a_file(runner: CliRunner, tiny_dir: Path) -> No
         1,
         f"Error: '{tiny_dir / 'people.csv'}' is not a directory\n",
     )
+
+
+def _on_terminal(args: list[str]) -> tuple[int, str]:
+    """Run the real CLI with stderr on a pseudo-terminal, as a user sees it; return (exit, stderr)."""
+    main, side = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bolshevik_graph", *args], stdout=subprocess.DEVNULL, stderr=side
+    )
+    os.close(side)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed: the program has ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    return process.wait(), b"".join(chunks).decode("utf-8", errors="replace")
+
+
+@pytest.fixture
+def big_data(tiny_copy: Path) -> Path:
+    """The tiny dataset grown past the size at which reading shows a bar (a 9 MB note)."""
+    people = tiny_copy / "people.csv"
+    lines = people.read_text(encoding="utf-8").splitlines(keepends=True)
+    note = "x" * 9_000_000
+    lines.append(
+        f"filler,Filler,Filler Fillerov,,,1880-01-01,,,1950-01-01,,,natural,,,{note},tiny-ref\n"
+    )
+    people.write_text("".join(lines), encoding="utf-8")
+    return tiny_copy
+
+
+def test_progress_bar_on_a_terminal_for_big_data(big_data: Path) -> None:
+    code, terminal = _on_terminal(["validate", "--data", str(big_data)])
+    assert code == 0
+    assert "reading" in terminal and "100%" in terminal
+
+
+def test_no_progress_bar_for_small_data_or_when_piped(big_data: Path, tiny_dir: Path) -> None:
+    assert _on_terminal(["validate", "--data", str(tiny_dir)]) == (0, "")
+    piped = subprocess.run(
+        [sys.executable, "-m", "bolshevik_graph", "validate", "--data", str(big_data)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (piped.returncode, piped.stderr) == (0, "")

@@ -74,3 +74,16 @@ def test_every_problem_is_reported_not_only_the_first(tiny_copy: Path) -> None:
 
 def test_packaged_data_is_found() -> None:
     assert (packaged_data_dir() / "people.csv").is_file()
+
+
+def test_reading_reports_progress_in_bytes(tiny_copy: Path) -> None:
+    sources = tiny_copy / "sources.csv"
+    extra = "".join(f"extra-{n},book,Filler {n},,,2024,,\n" for n in range(10_000))
+    sources.write_text(sources.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    total = sum(file.stat().st_size for file in tiny_copy.glob("*.csv"))
+    calls: list[tuple[int, int]] = []
+    load_dataset(tiny_copy, lambda done, of: calls.append((done, of)))
+    assert len(calls) > 2  # some along the way, not only the last
+    assert all(of == total for _, of in calls)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    assert calls[-1] == (total, total)

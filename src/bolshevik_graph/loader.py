@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from .errors import DataNotFoundError, Problem, ValidationError
 from .models import Dataset
+from .progress import Meter, Progress
 from .tables import TABLES, Table
 from .validate import check
 
@@ -63,12 +64,16 @@ def resolve_data_dir(path: str | Path | None) -> Path:
     return directory
 
 
-def read_dataset(path: str | Path | None = None) -> ReadResult:
-    """Read every table of a dataset; per-row problems are collected, never raised."""
+def read_dataset(path: str | Path | None = None, progress: Progress | None = None) -> ReadResult:
+    """Read every table of a dataset; per-row problems are collected, never raised.
+
+    ``progress`` is called now and then with (bytes read, bytes in all the dataset's files)."""
     directory = resolve_data_dir(path)
     result = ReadResult(Dataset(location=str(directory)))
+    files = {table.name: directory / table.filename for table in TABLES}
+    meter = Meter(progress, sum(file.stat().st_size for file in files.values() if file.is_file()))
     for table in TABLES:
-        file = directory / table.filename
+        file = files[table.name]
         if not file.is_file():
             if not table.optional_file:
                 result.problems.append(Problem(table.filename, None, None, None, "file is missing"))
@@ -76,15 +81,19 @@ def read_dataset(path: str | Path | None = None) -> ReadResult:
             continue
         try:
             with file.open("rb") as handle:
-                _read_table(table, handle, result)
+                _read_table(table, handle, result, meter)
         except OSError as err:
             raise DataNotFoundError(f"cannot read {str(file)!r}: {err.strerror}") from err
+    meter.finish()
     return result
 
 
-def _decoded_lines(table: Table, handle: IO[bytes], problems: list[Problem]) -> Iterator[str]:
+def _decoded_lines(
+    table: Table, handle: IO[bytes], problems: list[Problem], meter: Meter
+) -> Iterator[str]:
     """Yield the file's lines as text, reporting (and replacing) bytes that are not UTF-8."""
     for number, line in enumerate(handle, start=1):
+        meter.advance(len(line))
         raw = line[3:] if number == 1 and line.startswith(b"\xef\xbb\xbf") else line
         try:
             yield raw.decode("utf-8")
@@ -102,9 +111,9 @@ def _decoded_lines(table: Table, handle: IO[bytes], problems: list[Problem]) -> 
             yield raw.decode("utf-8", errors="replace")
 
 
-def _read_table(table: Table, handle: IO[bytes], result: ReadResult) -> None:
+def _read_table(table: Table, handle: IO[bytes], result: ReadResult, meter: Meter) -> None:
     problems = result.problems
-    reader = csv.reader(_decoded_lines(table, handle, problems), strict=True)
+    reader = csv.reader(_decoded_lines(table, handle, problems, meter), strict=True)
     line = 1  # the line the current record starts on (a quoted cell may span lines)
     try:
         header = next(reader, None)
@@ -218,19 +227,22 @@ def _store(
     collection[key] = record
 
 
-def load_dataset(path: str | Path | None = None) -> Dataset:
+def load_dataset(path: str | Path | None = None, progress: Progress | None = None) -> Dataset:
     """Read and validate a dataset; raise :class:`ValidationError` listing every problem.
 
-    With no ``path``, loads the curated dataset shipped with the package.
+    With no ``path``, loads the curated dataset shipped with the package; ``progress`` is as for
+    :func:`read_dataset`.
     """
-    result = read_dataset(path)
+    result = read_dataset(path, progress)
     problems = result.problems + check(result.dataset, result.broken_keys, result.unreadable)
     if problems:
         raise ValidationError(problems)
     return result.dataset
 
 
-def find_problems(path: str | Path | None = None) -> list[Problem]:
+def find_problems(
+    path: str | Path | None = None, progress: Progress | None = None
+) -> list[Problem]:
     """Every problem of a dataset, per-file ones first, then cross-table ones; empty when clean."""
-    result = read_dataset(path)
+    result = read_dataset(path, progress)
     return result.problems + check(result.dataset, result.broken_keys, result.unreadable)

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .backends import Backend, QueryResult, get_backend
-from .backends.base import Progress
 from .errors import BackendUnavailableError
 from .loader import load_dataset
+from .progress import Progress
 
 if TYPE_CHECKING:
     from .backends.neo4j_backend import Neo4jBackend
@@ -44,13 +44,16 @@ def open_backend(
     data: str | Path | None = None,
     neo4j: Neo4jSettings | None = None,
     progress: Progress | None = None,
+    read_progress: Progress | None = None,
 ) -> Iterator[Backend]:
     """An open backend, closed on exit. The embedded engine starts empty and is loaded with the
-    dataset (``data`` or the shipped one); Neo4j is used as it is (load it with `neo4j load`)."""
+    dataset (``data`` or the shipped one); Neo4j is used as it is (load it with `neo4j load`).
+
+    ``read_progress`` follows reading the CSVs (bytes), ``progress`` loading the engine (rows)."""
     backend = _connect(neo4j) if name == "neo4j" else get_backend(name)
     try:
         if name != "neo4j":
-            backend.load(load_dataset(data), progress)
+            backend.load(load_dataset(data, read_progress), progress)
         yield backend
     finally:
         backend.close()
@@ -84,9 +87,11 @@ def run_cypher(
     neo4j: Neo4jSettings | None = None,
     write: bool = False,
     progress: Progress | None = None,
+    read_progress: Progress | None = None,
 ) -> QueryResult:
     """Run one Cypher text on a backend and return its rows (read-only unless ``write``).
 
-    ``progress`` is called while the embedded engine loads the data (rows done, rows in all)."""
-    with open_backend(backend, data, neo4j, progress) as engine:
+    ``read_progress`` and ``progress`` follow reading and loading the data, as in
+    :func:`open_backend`."""
+    with open_backend(backend, data, neo4j, progress, read_progress) as engine:
         return engine.run(cypher, params, write=write)

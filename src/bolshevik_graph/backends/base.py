@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, Protocol
 
 from ..models import Dataset
-
-#: Called with (rows done, rows in all) while a dataset loads.
-Progress = Callable[[int, int], None]
+from ..progress import Progress
 
 # Clauses that change a graph. Matched as whole words outside strings and comments.
 _WRITE_CLAUSES = re.compile(

@@ -13,7 +13,8 @@ from typing import Any
 
 from ..errors import BackendUnavailableError, QueryError
 from ..models import Dataset
-from .base import Progress, QueryResult, is_write_query, normalise
+from ..progress import Progress
+from .base import QueryResult, is_write_query, normalise
 from .statements import CONSTRAINTS, COUNT_NODES, COUNT_RELATIONSHIPS, batches, load_steps
 
 
