@@ -36,19 +36,25 @@ STEPS: dict[str, str] = {
         'e.run("MATCH (p:Person)-[:MEMBER_OF]->(b:Body) RETURN b.id AS body, p.fate AS fate,'
         ' count(p) AS n ORDER BY body, fate")'
     ),
-    # p0 is the biggest hub of the heavy-tailed graph; p77 an ordinary person.
+    # p0 is the biggest hub of the heavy-tailed graph; p77 an ordinary person. grafeo 0.6.0 panics
+    # on the one-pattern form once the expansion is large; WITH DISTINCT between the hops avoids it.
     **{
         f"2-hop query ({who})": (
             "import bolshevik_graph as bg; from bolshevik_graph.backends import get_backend;"
             "e = get_backend('embedded'); e.load(bg.load_dataset(D)); T();"
-            f"e.run(\"MATCH (a:Person {{id: '{pid}'}})-[]-()-[]-(c:Person)"
-            ' RETURN count(DISTINCT c) AS n")'
+            f"e.run(\"MATCH (a:Person {{id: '{pid}'}})-[]-(b) WITH DISTINCT b"
+            ' MATCH (b)-[]-(c:Person) RETURN count(DISTINCT c) AS n")'
         )
         for who, pid in (("hub p0", "p0"), ("typical p77", "p77"))
     },
+    "2-hop one-pattern query (p77)": (
+        "import bolshevik_graph as bg; from bolshevik_graph.backends import get_backend;"
+        "e = get_backend('embedded'); e.load(bg.load_dataset(D)); T();"
+        "e.run(\"MATCH (a:Person {id: 'p77'})-[]-()-[]-(c:Person) RETURN count(DISTINCT c) AS n\")"
+    ),
     "render --focus (2 hops)": (
         "import bolshevik_graph as bg; d = bg.load_dataset(D); T();"
-        "bg.render_network(d, OUT + '.html', focus='p77', depth=2)"
+        "bg.render_network(d, OUT + '.html', focus='p77', depth=2, max_nodes=None)"
     ),
     "path": (
         "import bolshevik_graph as bg; g = bg.build_graph(bg.load_dataset(D)); T();"
@@ -113,10 +119,10 @@ def main() -> None:
             for name in wanted:
                 result = run(RUNNER.format(code=STEPS[name]), str(data), str(Path(tmp) / "out"))
                 if "error" in result:
-                    print(f"  {name:26s} failed: {result['error']}")
+                    print(f"  {name:30s} failed: {result['error']}")
                 else:
                     seconds, peak = result["seconds"], result["peak_mb"]
-                    print(f"  {name:26s} {seconds:8.2f} s   peak {peak:7.0f} MB")
+                    print(f"  {name:30s} {seconds:8.2f} s   peak {peak:7.0f} MB")
 
 
 if __name__ == "__main__":

@@ -169,6 +169,33 @@ def test_embedded_file_database_persists(tmp_path: Path, tiny: Dataset) -> None:
     second.close()
 
 
+# 500 people each linked to one hub and to the same 300 others: 150,000 two-hop rows.
+FAN_OUT = (
+    "CREATE (:Person {id: 'hub'})",
+    "UNWIND range(1, 300) AS j CREATE (:Person {id: 'o' + toString(j)})",
+    "MATCH (h:Person {id: 'hub'}) UNWIND range(1, 500) AS i "
+    "CREATE (h)-[:X]->(:Person {id: 'l' + toString(i)})",
+    "MATCH (l:Person), (o:Person) WHERE l.id STARTS WITH 'l' AND o.id STARTS WITH 'o' "
+    "CREATE (l)-[:X]->(o)",
+)
+
+
+def test_embedded_engine_crash_on_a_large_expansion_is_a_query_error() -> None:
+    # grafeo 0.6.0 panics (a Rust assertion) when one pattern expands to ~100,000 rows or more;
+    # the user gets a one-line error naming the work-around, which gives the right answer.
+    engine = get_backend("embedded")
+    for statement in FAN_OUT:
+        engine.run(statement, write=True)
+    one_pattern = "MATCH (:Person {id: 'hub'})-[]-()-[]-(c:Person) RETURN count(DISTINCT c) AS n"
+    with pytest.raises(QueryError, match="split a long pattern with WITH DISTINCT"):
+        engine.run(one_pattern)
+    split = (
+        "MATCH (:Person {id: 'hub'})-[]-(b) WITH DISTINCT b "
+        "MATCH (b)-[]-(c:Person) RETURN count(DISTINCT c) AS n"
+    )
+    assert engine.run(split).rows == [{"n": 301}]  # the 300, and the hub itself through b
+
+
 def test_neo4j_unreachable_is_one_line_and_fast() -> None:
     pytest.importorskip("neo4j")
     from bolshevik_graph.backends.neo4j_backend import Neo4jBackend

@@ -68,6 +68,26 @@ def test_cli_render_unwritable(runner: CliRunner, tiny_dir: Path) -> None:
     )
 
 
+def test_pages_too_big_for_a_browser_are_refused_unless_asked(
+    runner: CliRunner, tiny_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "page.html"
+    result = runner.invoke(
+        cli, ["render", "-o", str(out), "--max-nodes", "5", "--data", str(tiny_dir)]
+    )
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: the page would show 11 nodes, more than a browser lays out well (5): narrow it by "
+        "body, focus and depth, date, relationship type or confidence, or raise the limit "
+        "(--max-nodes)\n",
+    )
+    assert not out.exists()
+    result = runner.invoke(
+        cli, ["render", "-o", str(out), "--max-nodes", "0", "--data", str(tiny_dir)]
+    )
+    assert result.exit_code == 0 and out.exists()
+
+
 # --- in a real browser ------------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium")

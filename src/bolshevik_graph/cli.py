@@ -225,6 +225,13 @@ def neo4j_options[F: Callable[..., Any]](func: F) -> F:
     help="Hide relationships less sure than this.",
 )
 @click.option("--title", default=None, help="The page heading (default: says what is shown).")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=0),
+    default=5000,
+    show_default=True,
+    help="Refuse pages with more nodes than this (they take minutes to lay out); 0: no limit.",
+)
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
 @data_option
 def render(
@@ -236,6 +243,7 @@ def render(
     rel_types: str | None,
     min_confidence: str | None,
     title: str | None,
+    max_nodes: int,
     open_page: bool,
     data: Path | None,
 ) -> None:
@@ -256,6 +264,7 @@ def render(
         as_of=_parse_day(as_of),
         rel_types=_types(rel_types),
         min_confidence=min_confidence,
+        max_nodes=max_nodes or None,
     )
     click.echo(f"wrote {result.path}: {result.nodes} nodes, {result.edges} edges")
     if open_page:

@@ -42,6 +42,10 @@ EDGE_STYLES: dict[str, tuple[str, bool]] = {
 }
 
 
+#: Above this many nodes a page takes minutes to lay out and is unreadable: refused unless asked.
+MAX_NODES = 5000
+
+
 @dataclass(frozen=True, slots=True)
 class RenderResult:
     """What was written: the file and how many nodes and edges it shows."""
@@ -62,8 +66,11 @@ def render_network(
     as_of: date | None = None,
     rel_types: list[str] | None = None,
     min_confidence: str | None = None,
+    max_nodes: int | None = MAX_NODES,
 ) -> RenderResult:
-    """Write the network page to ``path``; nothing else is written anywhere."""
+    """Write the network page to ``path``; nothing else is written anywhere.
+
+    A selection of more than ``max_nodes`` nodes is refused (None: no limit), before any work."""
     graph = select_subgraph(
         dataset,
         body=body,
@@ -73,6 +80,12 @@ def render_network(
         rel_types=rel_types,
         min_confidence=min_confidence,
     )
+    if max_nodes is not None and graph.number_of_nodes() > max_nodes:
+        raise InvalidValueError(
+            f"the page would show {graph.number_of_nodes():,} nodes, more than a browser lays "
+            f"out well ({max_nodes:,}): narrow it by body, focus and depth, date, relationship "
+            "type or confidence, or raise the limit (--max-nodes)"
+        )
     heading = title or _default_title(dataset, body, focus, depth, as_of)
     nodes, edges, options = _network_data(graph)
     target = Path(path)

@@ -95,8 +95,11 @@ class EmbeddedBackend:
             # A Rust panic inside grafeo surfaces as pyo3's PanicException, a BaseException.
             if type(err).__name__ != "PanicException":
                 raise
-            message = f"the embedded engine failed on this query ({_first_line(str(err))})"
-            raise QueryError(message + "; for graphs this large, use Neo4j") from err
+            raise QueryError(
+                f"the embedded engine failed on this query ({_first_line(str(err))}); grafeo "
+                "0.6.0 breaks on very large intermediate results: split a long pattern with "
+                "WITH DISTINCT between hops, or use Neo4j"
+            ) from err
         columns = list(result.columns)
         rows = [{column: normalise(row.get(column)) for column in columns} for row in result]
         return QueryResult(columns, rows)
