@@ -61,8 +61,9 @@ def grafeo_bulk(path: str | None, dataset: Dataset) -> dict[str, int]:
     ids: dict[str, int] = {}
     for step in steps[:3]:  # people, bodies, events: one label each
         label = step.cypher.split("(n:")[1].split(" ")[0]
-        created = db.batch_create_nodes_with_props([label, PROJECT_LABEL], step.rows)
-        ids.update(zip((row["id"] for row in step.rows), created, strict=True))
+        rows = list(step.rows)
+        created = db.batch_create_nodes_with_props([label, PROJECT_LABEL], rows)
+        ids.update(zip((row["id"] for row in rows), created, strict=True))
     edges = []
     for step in steps[3:]:
         rel_type = step.cypher.split("[r:")[1].split(" ")[0]

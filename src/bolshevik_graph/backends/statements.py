@@ -2,13 +2,15 @@
 
 Nodes are merged on their ids, edges on a stable key built from their columns, so loading the same
 dataset twice changes nothing. Labels and relationship types come from the vocabularies in
-:mod:`bolshevik_graph.models`, never from user input: they cannot be Cypher parameters.
+:mod:`bolshevik_graph.models`, never from user input: they cannot be Cypher parameters. Rows are
+built from the records as they are sent, so a load holds one batch of them at a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import batched
 from typing import Any
 
 from ..derived import killed_on_orders_of
@@ -22,7 +24,16 @@ from ..graph import (
     person_attributes,
     relationship_attributes,
 )
-from ..models import Dataset, RelType
+from ..models import (
+    Body,
+    Dataset,
+    Event,
+    Membership,
+    Participation,
+    Person,
+    Relationship,
+    RelType,
+)
 
 #: An extra label on every node the project loads, so `neo4j wipe` removes only those.
 PROJECT_LABEL = "BolshevikGraph"
@@ -54,12 +65,33 @@ COUNT_RELATIONSHIPS = f"MATCH (:{PROJECT_LABEL})-[r]->(:{PROJECT_LABEL}) RETURN 
 WIPE = f"MATCH (n:{PROJECT_LABEL}) DETACH DELETE n"
 
 
+Row = dict[str, Any]
+
+
+class Rows[T](Collection[Row]):
+    """The parameter rows of one statement, made from ``records`` one at a time as they are read
+    (any number of times): a load never holds them all."""
+
+    def __init__(self, records: Sequence[T], make: Callable[[T], Row]) -> None:
+        self._records = records
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[Row]:
+        return map(self._make, self._records)
+
+    def __contains__(self, row: object) -> bool:
+        return any(row == made for made in self)
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
     """One load statement and all the rows it takes (sent in batches)."""
 
     cypher: str
-    rows: list[dict[str, Any]]
+    rows: Collection[Row]
 
 
 def _props(attributes: dict[str, Any]) -> dict[str, Any]:
@@ -73,58 +105,63 @@ def _props(attributes: dict[str, Any]) -> dict[str, Any]:
 
 def load_steps(dataset: Dataset) -> list[Step]:
     """Every statement needed to load ``dataset``, nodes before the edges that need them."""
-    people = [
-        {
-            "id": p.id,
-            **_props(person_attributes(p)),
-            "killed_on_stalins_orders": killed_on_orders_of(dataset, p.id),
-        }
-        for p in dataset.people.values()
-    ]
-    bodies = [{"id": b.id, **_props(body_attributes(b))} for b in dataset.bodies.values()]
-    memberships = [
-        {
-            "person": m.person,
-            "body": m.body,
-            "key": f"{m.person}|{m.body}|{m.role}|{m.start or ''}",
-            "props": _props(membership_attributes(m)),
-        }
-        for m in dataset.memberships
-    ]
-    events = [{"id": e.id, **_props(event_attributes(e))} for e in dataset.events.values()]
-    participants = [
-        {
-            "person": p.person,
-            "event": p.event,
-            "key": f"{p.person}|{p.event}|{p.role}",
-            "props": _props(participation_attributes(p)),
-        }
-        for p in dataset.participants
-    ]
+
+    def person(p: Person) -> Row:
+        derived = {"killed_on_stalins_orders": killed_on_orders_of(dataset, p.id)}
+        return {"id": p.id, **_props(person_attributes(p)), **derived}
+
     steps = [
-        Step(_NODES.format(label="Person"), people),
-        Step(_NODES.format(label="Body"), bodies),
-        Step(_NODES.format(label="Event"), events),
-        Step(_MEMBERSHIPS, memberships),
-        Step(_PARTICIPANTS, participants),
+        Step(_NODES.format(label="Person"), Rows(list(dataset.people.values()), person)),
+        Step(_NODES.format(label="Body"), Rows(list(dataset.bodies.values()), _body)),
+        Step(_NODES.format(label="Event"), Rows(list(dataset.events.values()), _event)),
+        Step(_MEMBERSHIPS, Rows(dataset.memberships, _membership)),
+        Step(_PARTICIPANTS, Rows(dataset.participants, _participation)),
     ]
     for rel_type in RelType:
-        rows = [
-            {
-                "subject": r.subject,
-                "object": r.object,
-                "key": f"{r.subject}|{r.type}|{r.object}|{r.start or ''}",
-                "props": _props(relationship_attributes(r)),
-            }
-            for r in dataset.relationships
-            if r.type is rel_type
-        ]
-        if rows:
-            steps.append(Step(_RELATIONSHIPS.format(type=rel_type.value), rows))
+        of_type = [r for r in dataset.relationships if r.type is rel_type]
+        if of_type:
+            steps.append(
+                Step(_RELATIONSHIPS.format(type=rel_type.value), Rows(of_type, _relationship))
+            )
     return steps
 
 
-def batches(rows: list[dict[str, Any]], size: int = BATCH_SIZE) -> Iterator[list[dict[str, Any]]]:
-    """``rows`` in slices of at most ``size``."""
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+def _body(b: Body) -> Row:
+    return {"id": b.id, **_props(body_attributes(b))}
+
+
+def _event(e: Event) -> Row:
+    return {"id": e.id, **_props(event_attributes(e))}
+
+
+def _membership(m: Membership) -> Row:
+    return {
+        "person": m.person,
+        "body": m.body,
+        "key": f"{m.person}|{m.body}|{m.role}|{m.start or ''}",
+        "props": _props(membership_attributes(m)),
+    }
+
+
+def _participation(p: Participation) -> Row:
+    return {
+        "person": p.person,
+        "event": p.event,
+        "key": f"{p.person}|{p.event}|{p.role}",
+        "props": _props(participation_attributes(p)),
+    }
+
+
+def _relationship(r: Relationship) -> Row:
+    return {
+        "subject": r.subject,
+        "object": r.object,
+        "key": f"{r.subject}|{r.type}|{r.object}|{r.start or ''}",
+        "props": _props(relationship_attributes(r)),
+    }
+
+
+def batches(rows: Iterable[Row], size: int = BATCH_SIZE) -> Iterator[list[Row]]:
+    """``rows`` in lists of at most ``size``."""
+    for batch in batched(rows, size):
+        yield list(batch)
