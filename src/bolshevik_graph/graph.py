@@ -148,9 +148,11 @@ def _clean(attributes: dict[str, Any]) -> dict[str, Any]:
     """Drop empty values and turn dates into ISO strings."""
     cleaned: dict[str, Any] = {}
     for name, value in attributes.items():
-        if value is None or value in ("", ()):
-            continue
-        cleaned[name] = str(value) if isinstance(value, PartialDate) else value
+        # Dates first: comparing a date with "" would cost a dataclass __eq__ per attribute.
+        if isinstance(value, PartialDate):
+            cleaned[name] = str(value)
+        elif value is not None and value not in ("", ()):
+            cleaned[name] = value
     return cleaned
 
 
