@@ -7,7 +7,11 @@ that write are refused before they run unless ``write=True``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -81,14 +85,15 @@ class EmbeddedBackend:
         if not write and is_write_query(cypher):
             raise QueryError("this query writes to the graph; pass --write to allow it")
         try:
-            if write:
-                result = self._db.execute_cypher(cypher, dict(params or {}))
-            else:
-                tx = self._db.begin_transaction()
-                try:
-                    result = tx.execute_cypher(cypher, dict(params or {}))
-                finally:
-                    tx.rollback()
+            with _native_stderr_held():
+                if write:
+                    result = self._db.execute_cypher(cypher, dict(params or {}))
+                else:
+                    tx = self._db.begin_transaction()
+                    try:
+                        result = tx.execute_cypher(cypher, dict(params or {}))
+                    finally:
+                        tx.rollback()
         except self._error as err:
             raise QueryError(_first_line(str(err))) from err
         except BaseException as err:
@@ -107,6 +112,37 @@ class EmbeddedBackend:
     def close(self) -> None:
         """Close the database (a file database is flushed to disk)."""
         self._db.close()
+
+
+@contextmanager
+def _native_stderr_held() -> Iterator[None]:
+    """Hold what native code writes to file descriptor 2 while grafeo runs a query.
+
+    A Rust panic prints its message (and a backtrace when RUST_BACKTRACE is set) there before it
+    reaches Python, where it becomes a one-line error; that text is dropped. Anything else written
+    is passed on when the query ends.
+    """
+    sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all: nothing to hold
+        yield
+        return
+    panicked = False
+    with tempfile.TemporaryFile() as held:
+        os.dup2(held.fileno(), 2)
+        try:
+            yield
+        except BaseException as err:
+            panicked = type(err).__name__ == "PanicException"
+            raise
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            held.seek(0)
+            text = held.read()
+            if text and not panicked:
+                os.write(2, text)
 
 
 def _first_line(message: str) -> str:
