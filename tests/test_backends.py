@@ -235,3 +235,23 @@ def test_neo4j_cli_error_has_no_traceback() -> None:
     assert result.stderr.startswith("Error: cannot reach Neo4j at neo4j://127.0.0.1:9")
     assert "Traceback" not in result.stderr
     assert "secret" not in result.stderr
+
+
+def test_native_stderr_is_passed_on_unless_the_engine_panicked(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    from bolshevik_graph.backends.embedded import _NativeStderr
+
+    class PanicException(BaseException):  # the name pyo3 gives a Rust panic
+        pass
+
+    hold = _NativeStderr()
+    for _ in range(2):  # the file is reused: nothing of the first query is written twice
+        with hold.held():
+            os.write(2, b"a warning from native code\n")
+        assert capfd.readouterr().err == "a warning from native code\n"
+    with pytest.raises(PanicException), hold.held():
+        os.write(2, b"thread panicked at ...\n")
+        raise PanicException
+    assert capfd.readouterr().err == ""
+    hold.close()

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..errors import BackendUnavailableError, QueryError
 from ..models import Dataset
@@ -35,6 +35,7 @@ class EmbeddedBackend:
                 "the embedded engine needs the grafeo package (Python >= 3.12): pip install grafeo"
             ) from err
         self._error = grafeo.GrafeoError
+        self._stderr = _NativeStderr()
         try:
             self._db = grafeo.GrafeoDB(str(path)) if path else grafeo.GrafeoDB()
         except grafeo.GrafeoError as err:
@@ -85,7 +86,7 @@ class EmbeddedBackend:
         if not write and is_write_query(cypher):
             raise QueryError("this query writes to the graph; pass --write to allow it")
         try:
-            with _native_stderr_held():
+            with self._stderr.held():
                 if write:
                     result = self._db.execute_cypher(cypher, dict(params or {}))
                 else:
@@ -112,25 +113,37 @@ class EmbeddedBackend:
     def close(self) -> None:
         """Close the database (a file database is flushed to disk)."""
         self._db.close()
+        self._stderr.close()
 
 
-@contextmanager
-def _native_stderr_held() -> Iterator[None]:
-    """Hold what native code writes to file descriptor 2 while grafeo runs a query.
+class _NativeStderr:
+    """Holds what native code writes to file descriptor 2 while grafeo runs a query.
 
     A Rust panic prints its message (and a backtrace when RUST_BACKTRACE is set) there before it
     reaches Python, where it becomes a one-line error; that text is dropped. Anything else written
-    is passed on when the query ends.
+    is passed on when the query ends. One file per backend, reused, so a query pays a few system
+    calls, not a new file.
     """
-    sys.stderr.flush()
-    try:
-        saved = os.dup(2)
-    except OSError:  # no stderr at all: nothing to hold
-        yield
-        return
-    panicked = False
-    with tempfile.TemporaryFile() as held:
-        os.dup2(held.fileno(), 2)
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Send fd 2 to the holding file for the duration of the block."""
+        sys.stderr.flush()
+        try:
+            saved = os.dup(2)
+        except OSError:  # no stderr at all: nothing to hold
+            yield
+            return
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - kept for the backend's life
+        fd = self._file.fileno()
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.dup2(fd, 2)
+        panicked = False
         try:
             yield
         except BaseException as err:
@@ -139,10 +152,14 @@ def _native_stderr_held() -> Iterator[None]:
         finally:
             os.dup2(saved, 2)
             os.close(saved)
-            held.seek(0)
-            text = held.read()
-            if text and not panicked:
-                os.write(2, text)
+            written = os.lseek(fd, 0, os.SEEK_CUR)
+            if written and not panicked:
+                os.write(2, os.pread(fd, written, 0))
+
+    def close(self) -> None:
+        """Remove the holding file."""
+        if self._file is not None:
+            self._file.close()
 
 
 def _first_line(message: str) -> str:
