@@ -567,16 +567,23 @@ def _progress_bar(label: str, at_least: int) -> Callable[[int, int], None] | Non
         return None
     state: dict[str, Any] = {}
 
+    def finish() -> None:
+        if state.pop("open", False):
+            state["bar"].__exit__(None, None, None)
+
     def update(done: int, total: int) -> None:
         if total < at_least:
             return
         if "bar" not in state:
             state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr)
             state["bar"].__enter__()
+            state["open"] = True
+            # If the work fails midway, end the bar's line before the error is printed.
+            click.get_current_context().call_on_close(finish)
         state["bar"].update(done - state.get("done", 0))
         state["done"] = done
         if done >= total:
-            state["bar"].__exit__(None, None, None)
+            finish()
 
     return update
 
