@@ -467,6 +467,14 @@ def query_show(name: str) -> None:
     show_default=True,
     help="embedded: grafeo in this process, loaded from the data; neo4j: your server.",
 )
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Keep the embedded engine in FILE: loaded from the data the first time, then opened "
+    "as it is (for big data: 0.7 s instead of 8 s at 100k relationships).",
+)
 @click.option("--write", is_flag=True, help="Allow a query that writes (refused otherwise).")
 @format_option
 @data_option
@@ -476,6 +484,7 @@ def query_run(
     params: tuple[tuple[str, str], ...],
     cypher: str | None,
     backend: str,
+    db: Path | None,
     write: bool,
     fmt: str,
     data: Path | None,
@@ -491,6 +500,8 @@ def query_run(
 
     if (name is None) == (cypher is None):
         raise click.UsageError("give a query NAME or --cypher TEXT (one of them)")
+    if db is not None and backend != "embedded":
+        raise click.UsageError("--db keeps the embedded engine in a file; Neo4j keeps its own")
     if name is not None:
         canned = get_query(name)
         text, bound = canned.cypher, canned.bind(dict(params))
@@ -507,6 +518,7 @@ def query_run(
         write=write,
         read_progress=_progress_bar("reading", READ_BAR_BYTES),
         progress=_progress_bar("loading", LOAD_BAR_ROWS),
+        db=db,
     )
     click.echo(format_rows(result.rows, result.columns, fmt))
 

@@ -45,14 +45,23 @@ def open_backend(
     neo4j: Neo4jSettings | None = None,
     progress: Progress | None = None,
     read_progress: Progress | None = None,
+    db: str | Path | None = None,
 ) -> Iterator[Backend]:
     """An open backend, closed on exit. The embedded engine starts empty and is loaded with the
-    dataset (``data`` or the shipped one); Neo4j is used as it is (load it with `neo4j load`).
+    dataset (``data`` or the shipped one), or with ``db`` lives in that file, loaded the first
+    time only (:mod:`.database_file`); Neo4j is used as it is (load it with `neo4j load`).
 
     ``read_progress`` follows reading the CSVs (bytes), ``progress`` loading the engine (rows)."""
-    backend = _connect(neo4j) if name == "neo4j" else get_backend(name)
+    if name == "neo4j":
+        backend: Backend = _connect(neo4j)
+    elif db is not None:
+        from .database_file import open_database_file
+
+        backend = open_database_file(db, data, progress, read_progress)
+    else:
+        backend = get_backend(name)
     try:
-        if name != "neo4j":
+        if name != "neo4j" and db is None:
             backend.load(load_dataset(data, read_progress), progress)
         yield backend
     finally:
@@ -88,10 +97,10 @@ def run_cypher(
     write: bool = False,
     progress: Progress | None = None,
     read_progress: Progress | None = None,
+    db: str | Path | None = None,
 ) -> QueryResult:
     """Run one Cypher text on a backend and return its rows (read-only unless ``write``).
 
-    ``read_progress`` and ``progress`` follow reading and loading the data, as in
-    :func:`open_backend`."""
-    with open_backend(backend, data, neo4j, progress, read_progress) as engine:
+    ``read_progress``, ``progress`` and ``db`` are as for :func:`open_backend`."""
+    with open_backend(backend, data, neo4j, progress, read_progress, db) as engine:
         return engine.run(cypher, params, write=write)

@@ -1,0 +1,61 @@
+"""The embedded engine kept in a file: loaded from the CSVs once, then opened as it is.
+
+The file records a fingerprint of the CSVs it was loaded from (in a node labelled
+``BolshevikGraphMeta``, outside the project's label), so it is never used with data it does not
+hold: changed CSVs give a clear error instead of stale answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .backends.embedded import EmbeddedBackend
+from .errors import InvalidValueError
+from .loader import load_dataset, resolve_data_dir
+from .progress import Progress
+from .tables import TABLES
+
+META_LABEL = "BolshevikGraphMeta"
+
+
+def data_fingerprint(directory: Path) -> str:
+    """A SHA-256 over the names and bytes of the dataset's table files."""
+    digest = hashlib.sha256()
+    for table in TABLES:
+        file = directory / table.filename
+        if file.is_file():
+            with file.open("rb") as handle:
+                digest.update(table.filename.encode() + b"\0")
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
+    return digest.hexdigest()
+
+
+def open_database_file(
+    path: str | Path,
+    data: str | Path | None = None,
+    progress: Progress | None = None,
+    read_progress: Progress | None = None,
+) -> EmbeddedBackend:
+    """The embedded engine in ``path``, loaded from ``data`` (or the shipped CSVs) if it is new.
+
+    A load that is interrupted leaves no fingerprint, so the next call loads again (loads merge,
+    so that ends with exactly the right graph)."""
+    directory = resolve_data_dir(data)
+    expected = data_fingerprint(directory)
+    backend = EmbeddedBackend(path)
+    try:
+        stored = backend.run(f"MATCH (m:{META_LABEL}) RETURN m.fingerprint AS f").rows
+        if stored and stored[0]["f"] == expected:
+            return backend
+        if stored:
+            raise InvalidValueError(
+                f"{str(path)!r} was loaded from other data (the CSVs in {str(directory)!r} have "
+                "changed since): delete it to load them again"
+            )
+        backend.load(load_dataset(directory, read_progress), progress)
+        backend.run(f"CREATE (:{META_LABEL} {{fingerprint: $f}})", {"f": expected}, write=True)
+    except BaseException:
+        backend.close()
+        raise
+    return backend
