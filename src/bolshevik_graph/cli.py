@@ -45,6 +45,17 @@ def data_option[F: Callable[..., Any]](func: F) -> F:
     )(func)
 
 
+def chart_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--chart FILE.png|FILE.svg``, for commands that can also draw what they print."""
+    return click.option(
+        "--chart",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        metavar="FILE.png|FILE.svg",
+        help=help_text,
+    )
+
+
 def format_option[F: Callable[..., Any]](func: F) -> F:
     """``--format table|json|csv``, shared by every command that prints records."""
     return click.option(
@@ -84,13 +95,7 @@ def cli() -> None:
     help="Id of the body whose members to list (see bodies.csv).",
 )
 @format_option
-@click.option(
-    "--chart",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    metavar="FILE.png|FILE.svg",
-    help="Also draw each member's age at the revolution, coloured by fate, to this file.",
-)
+@chart_option("Also draw each member's age at the revolution, coloured by fate, to this file.")
 @data_option
 def fates(body: str, fmt: str, chart: Path | None, data: Path | None) -> None:
     """How the members of a body ended: each member's fate, then a summary per role.
@@ -359,13 +364,7 @@ def timeline(person: str, fmt: str, data: Path | None) -> None:
 @click.option(
     "--body", default=DEFAULT_BODY, show_default=True, help="The body whose members to follow."
 )
-@click.option(
-    "--chart",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    metavar="FILE.png|FILE.svg",
-    help="Also draw the table as a chart.",
-)
+@chart_option("Also draw the table as a chart.")
 @format_option
 @data_option
 def survival(body: str, chart: Path | None, fmt: str, data: Path | None) -> None:

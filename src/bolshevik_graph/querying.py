@@ -52,20 +52,36 @@ def open_backend(
     time only (:mod:`.database_file`); Neo4j is used as it is (load it with `neo4j load`).
 
     ``read_progress`` follows reading the CSVs (bytes), ``progress`` loading the engine (rows)."""
-    if name == "neo4j":
-        backend: Backend = _connect(neo4j)
-    elif db is not None:
-        from .database_file import open_database_file
-
-        backend = open_database_file(db, data, progress, read_progress)
-    else:
-        backend = get_backend(name)
+    backend = _open(name, data, neo4j, progress, read_progress, db)
     try:
-        if name != "neo4j" and db is None:
-            backend.load(load_dataset(data, read_progress), progress)
         yield backend
     finally:
         backend.close()
+
+
+def _open(
+    name: str,
+    data: str | Path | None,
+    neo4j: Neo4jSettings | None,
+    progress: Progress | None,
+    read_progress: Progress | None,
+    db: str | Path | None,
+) -> Backend:
+    """The backend ``open_backend`` hands out, loaded where it needs to be."""
+    if name == "neo4j":
+        return _connect(neo4j)
+    if db is not None:
+        from .database_file import open_database_file
+
+        return open_database_file(db, data, progress, read_progress)
+    dataset = load_dataset(data, read_progress)
+    backend = get_backend(name)
+    try:
+        backend.load(dataset, progress)
+    except BaseException:
+        backend.close()
+        raise
+    return backend
 
 
 def _connect(settings: Neo4jSettings | None) -> Neo4jBackend:

@@ -70,7 +70,8 @@ def render_network(
 ) -> RenderResult:
     """Write the network page to ``path``; nothing else is written anywhere.
 
-    A selection of more than ``max_nodes`` nodes is refused (None: no limit), before any work."""
+    A selection of more than ``max_nodes`` nodes is refused (None: no limit) before the page is
+    built."""
     graph = select_subgraph(
         dataset,
         body=body,
