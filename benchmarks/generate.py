@@ -60,6 +60,7 @@ def generate(
                 died.isoformat(),
                 "",
                 "",
+                "",
                 fate,
                 "",
                 "",
@@ -70,7 +71,9 @@ def generate(
     handle.close()
     writer, handle = _writer(out, "bodies")
     for b in range(bodies):
-        writer.writerow([f"b{b}", f"Body {b}", "", "other", "", "", "1850", "", "", "synthetic"])
+        writer.writerow(
+            [f"b{b}", f"Body {b}", "", "other", "", "", "1850", "", "", "", "", "synthetic"]
+        )
     handle.close()
     writer, handle = _writer(out, "memberships")
     for i in range(people):
@@ -90,6 +93,8 @@ def generate(
     handle.close()
     writer, handle = _writer(out, "relationships")
     written = 0
+    # One claim is one row (the validator refuses a repeated subject, type and object).
+    claimed: set[tuple[int, str, int]] = set()
     while written < relationships:
         subject = rng.randrange(people)
         # Heavy tail: low ids are the 'hubs' many people point at.
@@ -104,11 +109,16 @@ def generate(
         lo, hi = max(sb, ob), min(sd, od)
         if lo >= hi:
             continue
+        rel_type = rng.choice(TYPES)
+        key = (min(subject, obj), rel_type, max(subject, obj))
+        if key in claimed:
+            continue
+        claimed.add(key)
         start = _day(rng, lo, hi)
         writer.writerow(
             [
                 f"p{subject}",
-                rng.choice(TYPES),
+                rel_type,
                 f"p{obj}",
                 start.isoformat(),
                 "",

@@ -177,7 +177,7 @@ def test_directory_of_other_files(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"Error: '{tmp_path}' holds no bolshevik-graph tables (expected people.csv, bodies.csv, "
-        "memberships.csv, relationships.csv, events.csv, participants.csv, sources.csv, "
+        "memberships.csv, relationships.csv, events.csv, participants.csv, figures.csv, sources.csv, "
         "alternatives.csv)\n"
     )
 

@@ -4,8 +4,9 @@
 killed on someone's orders when their fate is violent (executed, died in custody, assassinated)
 and either they were PURGED_BY that person in a purge still in force when they died (its end not
 before their death: Abakumov, arrested on Stalin's orders in 1951 but shot under his successors
-in 1954, does not count), or KILLED_BY that person, or KILLED_BY someone who ACTED_ON_ORDERS_OF
-that person — each edge at an established confidence (certain or likely).
+in 1954, does not count), or their sentence was SENTENCE_APPROVED_BY that person (a signature on
+a Politburo execution list), or they were KILLED_BY that person or by someone who
+ACTED_ON_ORDERS_OF that person — each edge at an established confidence (certain or likely).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ def killed_on_orders_of(dataset: Dataset, person_id: str, orderer: str = STALIN)
             ended_before_death = rel.end and person.died and rel.end.is_before(person.died)
             if not ended_before_death:
                 return True
+        if rel.type is RelType.SENTENCE_APPROVED_BY and rel.object == orderer:
+            return True
         if rel.type is RelType.KILLED_BY and (
             rel.object == orderer or acted_on_orders_of(dataset, rel.object, orderer)
         ):
@@ -50,4 +53,13 @@ def killers(dataset: Dataset, person_id: str) -> list[str]:
         rel.object
         for rel in dataset.relationships_by_subject.get(person_id, [])
         if rel.type is RelType.KILLED_BY
+    ]
+
+
+def sentence_approvers(dataset: Dataset, person_id: str) -> list[str]:
+    """Ids of the people whose signature approved ``person_id``'s sentence, in file order."""
+    return [
+        rel.object
+        for rel in dataset.relationships_by_subject.get(person_id, [])
+        if rel.type is RelType.SENTENCE_APPROVED_BY
     ]

@@ -169,6 +169,7 @@ def person_attributes(person: Person) -> dict[str, Any]:
             "born_place": person.born_place,
             "died": person.died,
             "died_place": person.died_place,
+            "arrested": person.arrested,
             "fate": person.fate.value,
             "fate_detail": person.fate_detail,
             "wikidata": person.wikidata,
@@ -190,6 +191,8 @@ def body_attributes(body: Body) -> dict[str, Any]:
             "predecessor": body.predecessor,
             "start": body.start,
             "end": body.end,
+            "size_members": body.size_members,
+            "size_candidates": body.size_candidates,
             "note": body.note,
             "sources": body.sources,
         }

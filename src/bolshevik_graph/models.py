@@ -75,6 +75,7 @@ class RelType(StrEnum):
     DENOUNCED = "DENOUNCED"
     SUCCEEDED = "SUCCEEDED"
     MARRIED_TO = "MARRIED_TO"
+    SENTENCE_APPROVED_BY = "SENTENCE_APPROVED_BY"
 
 
 #: Relationship types whose direction carries no meaning (A ALLIED_WITH B is B ALLIED_WITH A).
@@ -150,6 +151,12 @@ class SourceKind(StrEnum):
     WEB = "web"
     DATABASE = "database"
     ARCHIVE = "archive"
+    MIRROR = "mirror"
+    BLOG = "blog"
+
+
+#: Kinds that cannot carry a claim alone: copies of another publication, opinion, seed documents.
+WEAK_SOURCE_KINDS = frozenset({SourceKind.MIRROR, SourceKind.BLOG, SourceKind.SEED})
 
 
 class Cited(Protocol):
@@ -177,6 +184,7 @@ class Person:
     died: PartialDate | None
     died_os: PartialDate | None
     died_place: str
+    arrested: PartialDate | None
     fate: Fate
     fate_detail: str
     wikidata: str
@@ -197,9 +205,18 @@ class Body:
     predecessor: str
     start: PartialDate | None
     end: PartialDate | None
+    size_members: int | None
+    size_candidates: int | None
     note: str
     sources: tuple[str, ...]
     line: int = field(default=0, compare=False)
+
+    @property
+    def size(self) -> int | None:
+        """The published size, members and candidates together, when both are known."""
+        if self.size_members is None:
+            return None
+        return self.size_members + (self.size_candidates or 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +292,35 @@ class Source:
     line: int = field(default=0, compare=False)
 
 
+class Measure(StrEnum):
+    """What a published figure counts among the people of a body (members and candidates)."""
+
+    ARRESTED = "arrested"
+    ARRESTED_AND_SHOT = "arrested_and_shot"
+    DIED_VIOLENTLY = "died_violently"
+    KILLED_ON_STALINS_ORDERS = "killed_on_stalins_orders"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A row of figures.csv: a statistic a historian or a speaker published, kept to compare.
+
+    ``value`` of ``total`` people of ``body`` were ``measure`` according to ``claimant``.
+    """
+
+    id: str
+    body: str
+    measure: Measure
+    value: int
+    total: int | None
+    claimant: str
+    year: str
+    statement: str
+    note: str
+    sources: tuple[str, ...]
+    line: int = field(default=0, compare=False)
+
+
 @dataclass(frozen=True, slots=True)
 class Alternative:
     """A row of alternatives.csv: a value another source gives where sources disagree."""
@@ -304,8 +350,22 @@ class Dataset:
     alternatives: list[Alternative] = field(default_factory=list)
     events: dict[str, Event] = field(default_factory=dict)
     participants: list[Participation] = field(default_factory=list)
+    figures: dict[str, Figure] = field(default_factory=dict)
     columns: dict[str, dict[str, int]] = field(default_factory=dict)
     location: str = ""
+
+    def cited(self) -> dict[str, list[Cited]]:
+        """Every table whose rows cite sources, by table name, in the documented table order."""
+        return {
+            "people": list(self.people.values()),
+            "bodies": list(self.bodies.values()),
+            "memberships": list(self.memberships),
+            "relationships": list(self.relationships),
+            "events": list(self.events.values()),
+            "participants": list(self.participants),
+            "figures": list(self.figures.values()),
+            "alternatives": list(self.alternatives),
+        }
 
     @cached_property
     def memberships_by_body(self) -> dict[str, list[Membership]]:

@@ -45,15 +45,7 @@ def _share_multi_sourced(rows: list[Cited]) -> float:
 
 def dataset_stats(dataset: Dataset) -> Stats:
     """Counts per table, per kind and type, and the share of rows citing two or more sources."""
-    cited: dict[str, list[Cited]] = {
-        "people": list(dataset.people.values()),
-        "bodies": list(dataset.bodies.values()),
-        "memberships": list(dataset.memberships),
-        "relationships": list(dataset.relationships),
-        "events": list(dataset.events.values()),
-        "participants": list(dataset.participants),
-        "alternatives": list(dataset.alternatives),
-    }
+    cited = dataset.cited()
     tables = {name: len(rows) for name, rows in cited.items()}
     tables["sources"] = len(dataset.sources)
     shares = {name: _share_multi_sourced(rows) for name, rows in cited.items()}

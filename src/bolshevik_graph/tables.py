@@ -21,6 +21,8 @@ from .models import (
     Event,
     EventKind,
     Fate,
+    Figure,
+    Measure,
     Membership,
     ParticipantRole,
     Participation,
@@ -55,6 +57,12 @@ def _list(value: str) -> tuple[str, ...]:
     if any(not item for item in items):
         raise ValueError(f"{value!r} has an empty item in its ';'-separated list")
     return items
+
+
+def _count(value: str) -> int:
+    if not value.isascii() or not value.isdigit():
+        raise ValueError(f"{value!r} is not a whole number (digits only)")
+    return int(value)
 
 
 def _qid(value: str) -> str:
@@ -133,6 +141,7 @@ PEOPLE = Table(
         _optional_date("died"),
         _optional_date("died_os"),
         Column("died_place"),
+        _optional_date("arrested"),
         _required("fate", _enum(Fate)),
         Column("fate_detail"),
         Column("wikidata", _qid),
@@ -154,6 +163,8 @@ BODIES = Table(
         Column("predecessor", _slug),
         _optional_date("start"),
         _optional_date("end"),
+        Column("size_members", _count, empty=None),
+        Column("size_candidates", _count, empty=None),
         Column("note"),
         _sources(),
     ),
@@ -238,6 +249,25 @@ PARTICIPANTS = Table(
     optional_file=True,
 )
 
+FIGURES = Table(
+    "figures",
+    (
+        _required("id", _slug),
+        Column("body", _slug),
+        _required("measure", _enum(Measure)),
+        _required("value", _count),
+        Column("total", _count, empty=None),
+        _required("claimant"),
+        Column("year"),
+        _required("statement"),
+        Column("note"),
+        _sources(),
+    ),
+    Figure,
+    key="id",
+    optional_file=True,
+)
+
 ALTERNATIVES = Table(
     "alternatives",
     (
@@ -260,6 +290,7 @@ TABLES: tuple[Table, ...] = (
     RELATIONSHIPS,
     EVENTS,
     PARTICIPANTS,
+    FIGURES,
     SOURCES,
     ALTERNATIVES,
 )

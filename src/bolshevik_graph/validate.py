@@ -6,7 +6,7 @@ needs more than one row: ids that must exist, dates that must be in order, lifet
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .dates import PartialDate, julian_to_gregorian
@@ -14,10 +14,14 @@ from .errors import Problem
 from .models import (
     POSTHUMOUS_OBJECT_TYPES,
     POSTHUMOUS_ROLES,
-    Cited,
+    SYMMETRIC_TYPES,
+    WEAK_SOURCE_KINDS,
+    Confidence,
     Dataset,
     Fate,
     Person,
+    Relationship,
+    Role,
 )
 from .tables import TABLES_BY_NAME
 
@@ -53,10 +57,15 @@ def check(
     checker = _Checker(dataset, broken_keys or {}, unreadable or set())
     problems = [
         *_check_people(checker),
+        *_check_unique_ids(checker),
         *_check_bodies(checker),
+        *_check_body_sizes(checker),
         *_check_memberships(checker),
         *_check_relationships(checker),
+        *_check_duplicate_claims(checker),
+        *_check_certain_sourcing(checker),
         *_check_events(checker),
+        *_check_figures(checker),
         *_check_alternatives(checker),
         *_check_citations(checker),
     ]
@@ -74,6 +83,27 @@ def _check_people(c: _Checker) -> Iterator[Problem]:
             yield from _check_old_style(c, person, column)
         if person.died is None and person.fate is not Fate.UNKNOWN:
             yield c.at("people", person.line, "died", f"fate {person.fate} needs a death date")
+        arrested = person.arrested
+        if arrested and person.born and arrested.is_before(person.born):
+            message = f"arrest {arrested} is before birth {person.born}"
+            yield c.at("people", person.line, "arrested", message)
+        if arrested and person.died and arrested.is_after(person.died):
+            message = f"arrest {arrested} is after death {person.died}"
+            yield c.at("people", person.line, "arrested", message)
+
+
+def _check_unique_ids(c: _Checker) -> Iterator[Problem]:
+    """People, bodies and events are all nodes of one graph: an id names one of them only."""
+    seen: dict[str, tuple[str, int]] = {}
+    for table in ("people", "bodies", "events"):
+        for key, row in getattr(c.dataset, table).items():
+            first = seen.setdefault(key, (table, row.line))
+            if first[0] != table:
+                message = (
+                    f"id {key!r} is already used in {first[0]}.csv (line {first[1]}): "
+                    "ids must be unique across people, bodies and events"
+                )
+                yield c.at(table, row.line, "id", message)
 
 
 def _check_old_style(c: _Checker, person: Person, column: str) -> Iterator[Problem]:
@@ -108,6 +138,24 @@ def _check_bodies(c: _Checker) -> Iterator[Problem]:
             if other and c.unknown("bodies", other):
                 yield c.at("bodies", body.line, column, f"unknown body {other!r}")
         yield from _span_in_order(c, "bodies", body.line, body.start, body.end)
+
+
+def _check_body_sizes(c: _Checker) -> Iterator[Problem]:
+    """A body's roster as elected (terms starting when it began) cannot outnumber its size."""
+    for body in c.dataset.bodies.values():
+        sizes = {Role.MEMBER: body.size_members, Role.CANDIDATE: body.size_candidates}
+        for role, size in sizes.items():
+            if size is None:
+                continue
+            elected = {
+                m.person
+                for m in c.dataset.memberships_by_body.get(body.id, [])
+                if m.role is role and (m.start is None or m.start == body.start)
+            }
+            if len(elected) > size:
+                column = f"size_{role.value}s"
+                message = f"{len(elected)} {role.value}s elected at {body.start} but size is {size}"
+                yield c.at("bodies", body.line, column, message)
 
 
 def _check_memberships(c: _Checker) -> Iterator[Problem]:
@@ -173,6 +221,58 @@ def _check_relationships(c: _Checker) -> Iterator[Problem]:
             )
 
 
+def _claim_key(r: Relationship) -> tuple[str, str, str]:
+    ends = (r.subject, r.object)
+    if r.type in SYMMETRIC_TYPES:
+        ends = (min(ends), max(ends))
+    return (ends[0], r.type.value, ends[1])
+
+
+def _overlap(a: Relationship, b: Relationship) -> bool:
+    """True when both spans certainly share more than a boundary day (open ends are open)."""
+    a_first = a.end is not None and b.start is not None and not a.end.is_after(b.start)
+    b_first = b.end is not None and a.start is not None and not b.end.is_after(a.start)
+    return not (a_first or b_first)
+
+
+def _check_duplicate_claims(c: _Checker) -> Iterator[Problem]:
+    """One claim is one row: the same subject, type and object twice over overlapping spans."""
+    claims: dict[tuple[str, str, str], list[Relationship]] = {}
+    for r in c.dataset.relationships:
+        earlier = claims.setdefault(_claim_key(r), [])
+        first = next((other for other in earlier if _overlap(other, r)), None)
+        if first is not None:
+            message = (
+                f"{r.subject} {r.type} {r.object} is already claimed on line {first.line} "
+                "for an overlapping span: merge the rows (a disagreeing date goes to "
+                "alternatives.csv)"
+            )
+            yield c.at("relationships", r.line, "object", message)
+        earlier.append(r)
+
+
+def _check_certain_sourcing(c: _Checker) -> Iterator[Problem]:
+    """A claim marked certain needs a source that is not a mirror, a blog or a seed."""
+    sources = c.dataset.sources
+    for r in c.dataset.relationships:
+        if r.confidence is not Confidence.CERTAIN or not r.sources:
+            continue
+        # An unknown source id is reported by the citation check; judge only fully known rows.
+        kinds = [sources[s].kind if s in sources else None for s in r.sources]
+        if all(kind in WEAK_SOURCE_KINDS for kind in kinds):
+            message = "a certain claim needs a source that is not a mirror, blog or seed"
+            yield c.at("relationships", r.line, "confidence", message)
+
+
+def _check_figures(c: _Checker) -> Iterator[Problem]:
+    for figure in c.dataset.figures.values():
+        if figure.body and c.unknown("bodies", figure.body):
+            yield c.at("figures", figure.line, "body", f"unknown body {figure.body!r}")
+        if figure.total is not None and figure.value > figure.total:
+            message = f"value {figure.value} is more than total {figure.total}"
+            yield c.at("figures", figure.line, "value", message)
+
+
 def _check_events(c: _Checker) -> Iterator[Problem]:
     for row in c.dataset.events.values():
         yield from _span_in_order(c, "events", row.line, row.start, row.end)
@@ -216,16 +316,7 @@ def _check_alternatives(c: _Checker) -> Iterator[Problem]:
 
 def _check_citations(c: _Checker) -> Iterator[Problem]:
     """Every source id cited by any row must be a row of sources.csv."""
-    cited: list[tuple[str, Iterable[Cited]]] = [
-        ("people", c.dataset.people.values()),
-        ("bodies", c.dataset.bodies.values()),
-        ("memberships", c.dataset.memberships),
-        ("relationships", c.dataset.relationships),
-        ("events", c.dataset.events.values()),
-        ("participants", c.dataset.participants),
-        ("alternatives", c.dataset.alternatives),
-    ]
-    for table, rows in cited:
+    for table, rows in c.dataset.cited().items():
         for row in rows:
             for source in row.sources:
                 if c.unknown("sources", source):
