@@ -1,0 +1,111 @@
+"""Commands that read the dataset and print it: fates, people, show, validate, stats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..fates import DEFAULT_BODY
+from ..output import format_rows
+from .options import (
+    READ_BAR_BYTES,
+    chart_option,
+    data_option,
+    format_option,
+    progress_bar,
+    read_data,
+    text_format_option,
+)
+
+
+@click.command()
+@click.option(
+    "--body",
+    default=DEFAULT_BODY,
+    show_default=True,
+    help="Id of the body whose members to list (see bodies.csv).",
+)
+@format_option
+@chart_option("Also draw each member's age at the revolution, coloured by fate, to this file.")
+@data_option
+def fates(body: str, fmt: str, chart: Path | None, data: Path | None) -> None:
+    """How the members of a body ended: each member's fate, then a summary per role.
+
+    By default the Central Committee elected in August 1917, which led the October Revolution.
+    """
+    from ..fates import fates as compute_fates
+    from ..output import fates_csv, fates_text, format_json
+
+    report = compute_fates(read_data(data), body)
+    if chart is not None:
+        from ..charts import write_fates_chart
+
+        write_fates_chart(report, chart)
+    if fmt == "json":
+        click.echo(format_json(report.to_dict()))
+    elif fmt == "csv":
+        click.echo(fates_csv(report))
+    else:
+        click.echo(fates_text(report))
+
+
+@click.command()
+@data_option
+def validate(data: Path | None) -> None:
+    """Check a dataset and report every problem with file, line and column.
+
+    Exits 0 when the data is clean, 1 when any problem is found.
+    """
+    from ..errors import ValidationError
+    from ..loader import find_problems, resolve_data_dir
+
+    directory = resolve_data_dir(data)
+    problems = find_problems(directory, progress_bar("reading", READ_BAR_BYTES))
+    if problems:
+        raise ValidationError(problems)
+    click.echo(f"{directory}: no problems")
+
+
+@click.command()
+@click.option("--body", default=None, help="Only the people who held a role in this body.")
+@format_option
+@data_option
+def people(body: str | None, fmt: str, data: Path | None) -> None:
+    """List people: id, name, dates and fate."""
+    from ..people import list_people, person_row
+
+    rows = [person_row(p) for p in list_people(read_data(data), body)]
+    click.echo(format_rows(rows, ["id", "name", "born", "died", "fate"], fmt))
+
+
+@click.command()
+@text_format_option
+@data_option
+def stats(fmt: str, data: Path | None) -> None:
+    """Counts per table, body kind, event kind and relationship type, and the share of rows
+    that cite two or more sources."""
+    from ..output import format_json, stats_text
+    from ..stats import dataset_stats
+
+    result = dataset_stats(read_data(data))
+    click.echo(format_json(result.to_dict()) if fmt == "json" else stats_text(result))
+
+
+@click.command()
+@click.argument("person")
+@text_format_option
+@data_option
+def show(person: str, fmt: str, data: Path | None) -> None:
+    """One person's profile: dates, fate, memberships, relationships both ways, sources.
+
+    PERSON is an id such as `zinoviev` (see `bolshevik-graph people`).
+    """
+    from ..output import format_json, profile_text
+    from ..people import person_profile
+
+    profile = person_profile(read_data(data), person)
+    click.echo(format_json(profile.to_dict()) if fmt == "json" else profile_text(profile))
+
+
+COMMANDS = [fates, validate, people, stats, show]

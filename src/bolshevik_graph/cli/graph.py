@@ -1,0 +1,220 @@
+"""Commands over the graph: render, path, central, timeline, survival, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..fates import DEFAULT_BODY
+from ..output import format_rows
+from .options import (
+    as_of_option,
+    chart_option,
+    data_option,
+    format_option,
+    parse_day,
+    read_data,
+    split_types,
+)
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="The HTML file to write (one self-contained file; nothing else is written).",
+)
+@click.option("--body", default=None, help="Show only this body and its members.")
+@click.option("--focus", default=None, metavar="PERSON", help="Show only what is near this person.")
+@click.option(
+    "--depth",
+    type=click.IntRange(1, 6),
+    default=2,
+    show_default=True,
+    help="With --focus: how many steps away to go.",
+)
+@click.option(
+    "--as-of",
+    default=None,
+    metavar="DATE",
+    help="Show the graph as it stood on this date (YYYY-MM-DD): the living, what was in force.",
+)
+@click.option(
+    "--rel-types",
+    default=None,
+    metavar="T,...",
+    help="Only these edge types, comma-separated (e.g. PURGED_BY,KILLED_BY,MEMBER_OF).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.Choice(["certain", "likely", "possible", "disputed"]),
+    default=None,
+    help="Hide relationships less sure than this.",
+)
+@click.option("--title", default=None, help="The page heading (default: says what is shown).")
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=0),
+    default=5000,
+    show_default=True,
+    help="Refuse pages with more nodes than this (they take minutes to lay out); 0: no limit.",
+)
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
+@data_option
+def render(
+    output: Path,
+    body: str | None,
+    focus: str | None,
+    depth: int,
+    as_of: str | None,
+    rel_types: str | None,
+    min_confidence: str | None,
+    title: str | None,
+    max_nodes: int,
+    open_page: bool,
+    data: Path | None,
+) -> None:
+    """Write the network as one HTML page that opens offline in any browser.
+
+    Node colour shows fate, shape shows kind, edge style shows the relationship type; hover for
+    dates, fate and sources; search by name.
+    """
+    from ..render import render_network
+
+    result = render_network(
+        read_data(data),
+        output,
+        title=title,
+        body=body,
+        focus=focus,
+        depth=depth,
+        as_of=parse_day(as_of),
+        rel_types=split_types(rel_types),
+        min_confidence=min_confidence,
+        max_nodes=max_nodes or None,
+    )
+    click.echo(f"wrote {result.path}: {result.nodes} nodes, {result.edges} edges")
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(result.path.resolve().as_uri())
+
+
+@click.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--rel-types", default=None, metavar="T,...", help="Only walk these edge types.")
+@as_of_option
+@format_option
+@data_option
+def path(
+    a: str, b: str, rel_types: str | None, as_of: str | None, fmt: str, data: Path | None
+) -> None:
+    """The shortest chain of relationships between people A and B, each step with its type,
+    dates and sources (direction is shown, not required)."""
+    from ..analysis import shortest_path
+    from ..graph import select_subgraph
+    from ..output import steps_rows
+
+    graph = select_subgraph(
+        read_data(data), as_of=parse_day(as_of), rel_types=split_types(rel_types)
+    )
+    rows = steps_rows(shortest_path(graph, a, b))
+    click.echo(format_rows(rows, list(rows[0]) if rows else [], fmt))
+
+
+@click.command()
+@click.option(
+    "--by",
+    type=click.Choice(["degree", "betweenness", "pagerank"]),
+    default="degree",
+    show_default=True,
+    help="The centrality measure.",
+)
+@click.option(
+    "--top", type=click.IntRange(1, 10_000), default=10, show_default=True, help="How many."
+)
+@as_of_option
+@format_option
+@data_option
+def central(by: str, top: int, as_of: str | None, fmt: str, data: Path | None) -> None:
+    """The most connected people, on the graph collapsed to one weighted link per linked pair."""
+    from dataclasses import asdict
+
+    from ..analysis import centrality
+    from ..graph import build_graph
+
+    graph = build_graph(read_data(data), as_of=parse_day(as_of))
+    rows = [asdict(c) for c in centrality(graph, by, top)]
+    click.echo(format_rows(rows, ["rank", "id", "name", "score"], fmt))
+
+
+@click.command()
+@click.argument("person")
+@format_option
+@data_option
+def timeline(person: str, fmt: str, data: Path | None) -> None:
+    """A person's memberships, alliances, oppositions, events and fate in date order."""
+    from dataclasses import asdict
+
+    from ..analysis import timeline as person_timeline
+
+    rows = [asdict(e) for e in person_timeline(read_data(data), person)]
+    click.echo(format_rows(rows, ["date", "end", "what", "detail", "sources"], fmt))
+
+
+@click.command()
+@click.option(
+    "--body", default=DEFAULT_BODY, show_default=True, help="The body whose members to follow."
+)
+@chart_option("Also draw the table as a chart.")
+@format_option
+@data_option
+def survival(body: str, chart: Path | None, fmt: str, data: Path | None) -> None:
+    """How many of a body's members were alive at the end of each year from 1917 to 1960, and how
+    many of the dead were killed on Stalin's orders."""
+    from dataclasses import asdict
+
+    from ..analysis import survival as body_survival
+
+    dataset = read_data(data)
+    rows = body_survival(dataset, body)
+    if chart is not None:
+        from ..charts import write_survival_chart
+
+        write_survival_chart(rows, dataset.bodies[body].name, chart)
+    columns = ["year", "alive", "dead", "killed_on_stalins_orders"]
+    click.echo(format_rows([asdict(r) for r in rows], columns, fmt))
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json", "cypher"]),
+    required=True,
+    help="graphml/gexf for Gephi, json for notebooks (node-link), cypher for cypher-shell -f.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write.",
+)
+@as_of_option
+@data_option
+def export_command(fmt: str, output: Path, as_of: str | None, data: Path | None) -> None:
+    """Write the graph to a file for Gephi, a notebook or Neo4j."""
+    from ..export import export
+
+    if as_of and fmt == "cypher":
+        raise click.UsageError("--as-of does not apply to --format cypher (it loads everything)")
+    written = export(read_data(data), fmt, output, as_of=parse_day(as_of))
+    click.echo(f"wrote {written}")
+
+
+COMMANDS = [render, path, central, timeline, survival, export_command]
