@@ -17,18 +17,19 @@ from bolshevik_graph.cli import cli
 TINY_FATES = """\
 Central Committee elected at the Sixth Congress (cc-1917-aug), 16 Aug 1917 – 8 Mar 1918
 
-name                 role       born        died        age  fate          by Stalin  how
--------------------  ---------  ----------  ----------  ---  ------------  ---------  ---------------------------------------
-Vladimir Lenin       member     1870-04-22  1924-01-21  47   natural       no         Died after a series of strokes
-Joseph Stalin        member     1878-12-18  1953-03-05  38   natural       no         Died after a stroke
-Leon Trotsky         member     1879-11-07  1940-08-21  38   assassinated  yes        Struck with an ice axe by an NKVD agent
-Moisei Uritsky       member     1873-01-14  1918-08-30  44   assassinated  no         Shot by Leonid Kannegisser
-Grigory Zinoviev     member     1883-09-23  1936-08-25  34   executed      yes        Shot after the Trial of the Sixteen
-Alexandra Kollontai  candidate  1872-03-31  1952-03-09  45   natural       no         Died in Moscow
+name                 role       born        died        arrested    age  fate          by Stalin  how
+-------------------  ---------  ----------  ----------  ----------  ---  ------------  ---------  ---------------------------------------
+Vladimir Lenin       member     1870-04-22  1924-01-21              47   natural       no         Died after a series of strokes
+Joseph Stalin        member     1878-12-18  1953-03-05              38   natural       no         Died after a stroke
+Leon Trotsky         member     1879-11-07  1940-08-21              38   assassinated  yes        Struck with an ice axe by an NKVD agent
+Moisei Uritsky       member     1873-01-14  1918-08-30              44   assassinated  no         Shot by Leonid Kannegisser
+Grigory Zinoviev     member     1883-09-23  1936-08-25  1934-12-16  34   executed      yes        Shot after the Trial of the Sixteen
+Alexandra Kollontai  candidate  1872-03-31  1952-03-09              45   natural       no         Died in Moscow
 
 Members (5)
   fates: executed 1, assassinated 2, natural 2
   killed on Stalin's orders: 2 of 5 (40%)
+  arrested: 1 (of whom survived: 0)
   died before the Great Terror (before 1936): 2
   outlived Stalin (died after 5 Mar 1953): 0
   age at the revolution: median 38, mean 40.2
@@ -37,10 +38,20 @@ Members (5)
 Candidates (1)
   fates: natural 1
   killed on Stalin's orders: 0 of 1 (0%)
+  arrested: 0 (of whom survived: 0)
   died before the Great Terror (before 1936): 0
   outlived Stalin (died after 5 Mar 1953): 0
   age at the revolution: median 45, mean 45.0
   youngest: Alexandra Kollontai (45); oldest: Alexandra Kollontai (45)
+
+Roster: 6 of 30 known (5 of 21 members, 1 of 9 candidates); 24 slots unfilled
+
+Published figures beside the data
+  Test Author (2024): 3 of 30, killed on Stalin's orders — “three of the thirty were killed on Stalin's orders”
+    the data: 2 of 6 — people killed on Stalin's orders (derived from the edges)
+    why they may differ: A made-up figure for the tests
+  Test Author (2024): 34, median age at the revolution — “the median member was 34”
+    the data: 38 — median completed age on 7 Nov 1917 of the full members with a known age
 """
 
 
@@ -53,11 +64,9 @@ def test_fates_table(runner: CliRunner, tiny_dir: Path) -> None:
 def test_fates_csv(runner: CliRunner, tiny_dir: Path) -> None:
     result = runner.invoke(cli, ["fates", "--format", "csv", "--data", str(tiny_dir)])
     lines = result.stdout.splitlines()
-    assert lines[0] == (
-        "id,name,role,born,died,age_at_revolution,fate,killed_on_stalins_orders,how"
-    )
+    assert lines[0] == ("id,name,role,born,died,arrested,age,fate,killed_on_stalins_orders,how")
     assert lines[3] == (
-        "trotsky,Leon Trotsky,member,1879-11-07,1940-08-21,38,assassinated,true,"
+        "trotsky,Leon Trotsky,member,1879-11-07,1940-08-21,,38,assassinated,true,"
         "Struck with an ice axe by an NKVD agent"
     )
     assert len(lines) == 7
@@ -145,7 +154,7 @@ def test_validate_reports_every_problem(runner: CliRunner, tiny_copy: Path) -> N
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: 2 problems in the data:\n"
-        "  people.csv:3:14 (wikidata): 'X' is not a Wikidata QID (Q followed by digits)\n"
+        "  people.csv:3:15 (wikidata): 'X' is not a Wikidata QID (Q followed by digits)\n"
         "  people.csv:5:6 (born): '1883-9-23' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)\n"
     )
     assert "Traceback" not in result.output
@@ -217,7 +226,7 @@ def big_data(tiny_copy: Path) -> Path:
     lines = people.read_text(encoding="utf-8").splitlines(keepends=True)
     note = "x" * 9_000_000
     lines.append(
-        f"filler,Filler,Filler Fillerov,,,1880-01-01,,,1950-01-01,,,natural,,,{note},tiny-ref\n"
+        f"filler,Filler,Filler Fillerov,,,1880-01-01,,,1950-01-01,,,,natural,,,{note},tiny-ref\n"
     )
     people.write_text("".join(lines), encoding="utf-8")
     return tiny_copy

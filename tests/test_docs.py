@@ -48,9 +48,17 @@ def test_every_column_is_in_the_data_dictionary(table: object) -> None:
 
 
 def test_every_vocabulary_value_is_documented() -> None:
-    from bolshevik_graph.models import BodyKind, Confidence, Fate, RelType, Role, SourceKind
+    from bolshevik_graph.models import (
+        BodyKind,
+        Confidence,
+        Fate,
+        Measure,
+        RelType,
+        Role,
+        SourceKind,
+    )
 
-    for enum in (Fate, BodyKind, Role, RelType, Confidence, SourceKind):
+    for enum in (Fate, BodyKind, Role, RelType, Confidence, SourceKind, Measure):
         for member in enum:
             assert f"`{member.value}`" in DICTIONARY, f"{enum.__name__}.{member.name} undocumented"
 

@@ -91,5 +91,5 @@ def test_duplicate_headers(repeat: str) -> None:
     with dataset_with("people.csv", ("\n".join([header, *rows]) + "\n").encode()) as data:
         problems = find_problems(data)
         assert str(problems[0]) == (
-            f"people.csv:1:17 ({repeat}): column appears twice in the header"
+            f"people.csv:1:18 ({repeat}): column appears twice in the header"
         )

@@ -34,16 +34,16 @@ def chart_data(report: FatesReport) -> tuple[list[ChartBar], list[str]]:
         ChartBar(
             id=row.id,
             label=row.name + (" (candidate)" if row.role == "candidate" else ""),
-            age=row.age_at_revolution,
+            age=row.age,
             fate=row.fate.value,
             colour=FATE_COLOURS[row.fate],
             killed_on_stalins_orders=row.killed_on_stalins_orders,
         )
         for row in report.people
-        if row.age_at_revolution is not None
+        if row.age is not None
     ]
     bars.sort(key=lambda bar: (-bar.age, bar.label))
-    missing = [row.name for row in report.people if row.age_at_revolution is None]
+    missing = [row.name for row in report.people if row.age is None]
     return bars, missing
 
 

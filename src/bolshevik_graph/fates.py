@@ -15,7 +15,8 @@ from typing import Any
 from .dates import REVOLUTION, STALIN_DIED, PartialDate, age_range
 from .derived import killed_on_orders_of
 from .errors import UnknownIdError
-from .models import Body, Dataset, Fate, Membership, Person, Role
+from .figures import FigureCheck, check_figures
+from .models import VIOLENT_FATES, Body, Dataset, Fate, Membership, Person, Role
 
 #: The start of the Great Terror as the summary counts it (deaths before this year).
 GREAT_TERROR = date(1936, 1, 1)
@@ -31,7 +32,8 @@ class FateRow:
     role: str
     born: PartialDate | None
     died: PartialDate | None
-    age_at_revolution: int | None
+    arrested: PartialDate | None
+    age: int | None
     age_range: tuple[int, int] | None
     fate: Fate
     killed_on_stalins_orders: bool
@@ -45,7 +47,8 @@ class FateRow:
             "role": self.role,
             "born": str(self.born) if self.born else None,
             "died": str(self.died) if self.died else None,
-            "age_at_revolution": self.age_at_revolution,
+            "arrested": str(self.arrested) if self.arrested else None,
+            "age": self.age,
             "age_range": list(self.age_range) if self.age_range else None,
             "fate": self.fate.value,
             "killed_on_stalins_orders": self.killed_on_stalins_orders,
@@ -70,6 +73,8 @@ class RoleSummary:
     count: int
     fates: dict[str, int]
     killed_on_stalins_orders: int
+    arrested: int
+    arrested_survived: int
     died_before_great_terror: int
     outlived_stalin: int
     ages_known: int
@@ -91,6 +96,8 @@ class RoleSummary:
             "fates": dict(self.fates),
             "killed_on_stalins_orders": self.killed_on_stalins_orders,
             "killed_on_stalins_orders_share": round(self.killed_share, 4),
+            "arrested": self.arrested,
+            "arrested_survived": self.arrested_survived,
             "died_before_great_terror": self.died_before_great_terror,
             "outlived_stalin": self.outlived_stalin,
             "ages_known": self.ages_known,
@@ -108,15 +115,38 @@ def _extreme_dict(extreme: Extreme | None) -> dict[str, Any] | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of a body's published roster the data holds, per role."""
+
+    role: str
+    size: int
+    known: int
+
+    @property
+    def unfilled(self) -> int:
+        """Slots of the published size the data has no name for."""
+        return max(0, self.size - self.known)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping."""
+        return {"role": self.role, "size": self.size, "known": self.known}
+
+
+@dataclass(frozen=True, slots=True)
 class FatesReport:
-    """The fates of one body's members, and a summary for each role."""
+    """The fates of one body's members, a summary for each role, the roster's coverage and the
+    published figures about the body beside the same counts computed from the data."""
 
     body: Body
     people: list[FateRow]
     summaries: list[RoleSummary] = field(default_factory=list)
+    age_basis: str = "revolution"
+    coverage: list[Coverage] = field(default_factory=list)
+    figures: list[FigureCheck] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The documented JSON shape: ``body``, ``people`` and ``summary`` (keyed by role)."""
+        """The documented JSON shape: ``body``, ``people``, ``summary`` (keyed by role),
+        ``age_basis``, ``coverage`` and ``figures``."""
         return {
             "body": {
                 "id": self.body.id,
@@ -125,8 +155,11 @@ class FatesReport:
                 "start": str(self.body.start) if self.body.start else None,
                 "end": str(self.body.end) if self.body.end else None,
             },
+            "age_basis": self.age_basis,
             "people": [row.to_dict() for row in self.people],
             "summary": {summary.role: summary.to_dict() for summary in self.summaries},
+            "coverage": [c.to_dict() for c in self.coverage],
+            "figures": [f.to_dict() for f in self.figures],
         }
 
 
@@ -135,20 +168,54 @@ _ROLE_ORDER = list(Role)
 
 
 def fates(dataset: Dataset, body: str = DEFAULT_BODY) -> FatesReport:
-    """The fates of everyone who held a role in ``body``, with a summary per role."""
+    """The fates of everyone who held a role in ``body``, with a summary per role.
+
+    Ages are taken at the revolution (7 Nov 1917) for bodies of 1917 and before, and on entering
+    the body for later ones (``age_basis`` says which).
+    """
     if body not in dataset.bodies:
         raise UnknownIdError("body", body, dataset.bodies)
+    the_body = dataset.bodies[body]
+    at_revolution = the_body.start is None or not the_body.start.is_after(REVOLUTION)
     by_person: dict[str, list[Membership]] = {}
     for membership in dataset.memberships_by_body.get(body, []):
         by_person.setdefault(membership.person, []).append(membership)
     rows = [
-        _row(dataset, dataset.people[person_id], _primary_role(terms))
+        _row(dataset, dataset.people[person_id], terms, at_revolution)
         for person_id, terms in by_person.items()
     ]
     rows.sort(key=lambda row: (_ROLE_ORDER.index(Role(row.role)), row.id))
     roles = sorted({row.role for row in rows}, key=lambda role: _ROLE_ORDER.index(Role(role)))
     summaries = [_summarise(role, [row for row in rows if row.role == role]) for role in roles]
-    return FatesReport(dataset.bodies[body], rows, summaries)
+    return FatesReport(
+        the_body,
+        rows,
+        summaries,
+        age_basis="revolution" if at_revolution else "entry",
+        coverage=roster_coverage(dataset, the_body),
+        figures=check_figures(dataset, body),
+    )
+
+
+def roster_coverage(dataset: Dataset, body: Body) -> list[Coverage]:
+    """Known people elected with the body (terms starting when it began) against its sizes."""
+    sizes = {Role.MEMBER: body.size_members, Role.CANDIDATE: body.size_candidates}
+    terms = dataset.memberships_by_body.get(body.id, [])
+    return [
+        Coverage(
+            role.value,
+            size,
+            len(
+                {
+                    m.person
+                    for m in terms
+                    if m.role is role and (m.start is None or m.start == body.start)
+                }
+            ),
+        )
+        for role, size in sizes.items()
+        if size is not None
+    ]
 
 
 def _primary_role(terms: list[Membership]) -> Role:
@@ -156,16 +223,21 @@ def _primary_role(terms: list[Membership]) -> Role:
     return min((term.role for term in terms), key=_ROLE_ORDER.index)
 
 
-def _row(dataset: Dataset, person: Person, role: Role) -> FateRow:
-    ages = age_range(person.born, REVOLUTION) if person.born else None
+def _row(dataset: Dataset, person: Person, terms: list[Membership], at_revolution: bool) -> FateRow:
+    entry = min((t.start for t in terms if t.start is not None), default=None)
+    on = REVOLUTION if at_revolution or entry is None else entry.earliest
+    ages = age_range(person.born, on) if person.born and (at_revolution or entry) else None
+    if ages and entry is not None and not at_revolution and entry.precision != "day":
+        ages = (ages[0], max(ages[1], age_range(person.born, entry.latest)[1]))  # type: ignore[arg-type]
     exact = ages[0] if ages and ages[0] == ages[1] else None
     return FateRow(
         id=person.id,
         name=person.name,
-        role=role.value,
+        role=_primary_role(terms).value,
         born=person.born,
         died=person.died,
-        age_at_revolution=exact,
+        arrested=person.arrested,
+        age=exact,
         age_range=ages,
         fate=person.fate,
         killed_on_stalins_orders=killed_on_orders_of(dataset, person.id),
@@ -174,15 +246,19 @@ def _row(dataset: Dataset, person: Person, role: Role) -> FateRow:
 
 
 def _summarise(role: str, rows: list[FateRow]) -> RoleSummary:
-    aged = [row for row in rows if row.age_at_revolution is not None]
-    ages = [row.age_at_revolution for row in aged if row.age_at_revolution is not None]
+    aged = [row for row in rows if row.age is not None]
+    ages = [row.age for row in aged if row.age is not None]
     fate_counts = Counter(row.fate.value for row in rows)
-    by_age = sorted(aged, key=lambda row: (row.age_at_revolution, row.name))
+    by_age = sorted(aged, key=lambda row: (row.age, row.name))
     return RoleSummary(
         role=role,
         count=len(rows),
         fates={fate.value: fate_counts[fate.value] for fate in Fate if fate_counts[fate.value]},
         killed_on_stalins_orders=sum(row.killed_on_stalins_orders for row in rows),
+        arrested=sum(row.arrested is not None for row in rows),
+        arrested_survived=sum(
+            row.arrested is not None and row.fate not in VIOLENT_FATES for row in rows
+        ),
         died_before_great_terror=sum(
             1 for row in rows if row.died is not None and row.died.is_before(GREAT_TERROR)
         ),
@@ -193,12 +269,10 @@ def _summarise(role: str, rows: list[FateRow]) -> RoleSummary:
         median_age=statistics.median(ages) if ages else None,
         mean_age=statistics.fmean(ages) if ages else None,
         youngest=_extreme(by_age[0]) if by_age else None,
-        oldest=_extreme(min(aged, key=lambda row: (-(row.age_at_revolution or 0), row.name)))
-        if aged
-        else None,
+        oldest=_extreme(min(aged, key=lambda row: (-(row.age or 0), row.name))) if aged else None,
     )
 
 
 def _extreme(row: FateRow) -> Extreme:
-    assert row.age_at_revolution is not None
-    return Extreme(row.id, row.name, row.age_at_revolution)
+    assert row.age is not None
+    return Extreme(row.id, row.name, row.age)

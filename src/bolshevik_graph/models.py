@@ -299,6 +299,12 @@ class Measure(StrEnum):
     ARRESTED_AND_SHOT = "arrested_and_shot"
     DIED_VIOLENTLY = "died_violently"
     KILLED_ON_STALINS_ORDERS = "killed_on_stalins_orders"
+    MEDIAN_AGE = "median_age_at_revolution"
+    YOUNGEST_AGE = "youngest_age_at_revolution"
+
+
+#: Measures that are ages, not counts of people: they have no total.
+AGE_MEASURES = frozenset({Measure.MEDIAN_AGE, Measure.YOUNGEST_AGE})
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .fates import FatesReport, RoleSummary
+from .fates import Coverage, FatesReport, RoleSummary
+from .figures import LABELS, FigureCheck
 from .people import Profile
 
 if TYPE_CHECKING:  # only annotations: `fates` should not pay for importing these
@@ -94,12 +95,15 @@ FATES_COLUMNS = (
     "role",
     "born",
     "died",
-    "age_at_revolution",
+    "arrested",
+    "age",
     "fate",
     "killed_on_stalins_orders",
     "how",
 )
-_TABLE_HEADINGS = {"age_at_revolution": "age", "killed_on_stalins_orders": "by Stalin"}
+_TABLE_HEADINGS = {"killed_on_stalins_orders": "by Stalin"}
+#: How the summary names the age it gives, by the report's ``age_basis``.
+AGE_BASIS = {"revolution": "age at the revolution", "entry": "age on entering the body"}
 
 
 def fates_text(report: FatesReport) -> str:
@@ -110,12 +114,45 @@ def fates_text(report: FatesReport) -> str:
     rows = [_fates_table_row(row.to_dict()) for row in report.people]
     columns = [_TABLE_HEADINGS.get(c, c) for c in FATES_COLUMNS if c != "id"]
     blocks = [heading, "", format_table(rows, columns)]
-    blocks += ["", *(summary_text(s) for s in report.summaries)]
+    if report.age_basis != "revolution":
+        blocks += ["", f"age: {AGE_BASIS[report.age_basis]} (the first term's start)"]
+    blocks += ["", *(summary_text(s, AGE_BASIS[report.age_basis]) for s in report.summaries)]
+    if report.coverage:
+        blocks.append(coverage_text(report.coverage))
+    if report.figures:
+        blocks.append(figures_text(report.figures))
     return "\n".join(blocks).rstrip()
 
 
+def coverage_text(coverage: Sequence[Coverage]) -> str:
+    """How complete the roster is: ``139 of 139 known`` or ``121 of 139 known; 18 unfilled``."""
+    size = sum(c.size for c in coverage)
+    known = sum(min(c.known, c.size) for c in coverage)
+    parts = [f"{c.known} of {c.size} {c.role}s" for c in coverage]
+    unfilled = f"; {size - known} slots unfilled" if known < size else ""
+    return f"Roster: {known} of {size} known ({', '.join(parts)}){unfilled}\n"
+
+
+def figures_text(checks: Sequence[FigureCheck]) -> str:
+    """Each published figure beside the data's own count under the same measure."""
+    lines = ["Published figures beside the data"]
+    for check in checks:
+        f = check.figure
+        said = f"{f.value}" + (f" of {f.total}" if f.total is not None else "")
+        who = f.claimant + (f" ({f.year})" if f.year else "")
+        lines.append(f"  {who}: {said}, {LABELS[f.measure]} — “{f.statement}”")
+        if check.computed is None:
+            lines.append("    the data: cannot compute it")
+        else:
+            of = f" of {check.computed_total}" if check.computed_total is not None else ""
+            lines.append(f"    the data: {check.computed:g}{of} — {check.definition}")
+        if f.note:
+            lines.append(f"    why they may differ: {f.note}")
+    return "\n".join(lines) + "\n"
+
+
 def _fates_table_row(row: dict[str, Any]) -> dict[str, Any]:
-    age = row["age_at_revolution"]
+    age = row["age"]
     if age is None and row["age_range"]:
         low, high = row["age_range"]
         age = f"{low}-{high}"
@@ -124,6 +161,7 @@ def _fates_table_row(row: dict[str, Any]) -> dict[str, Any]:
         "role": row["role"],
         "born": row["born"],
         "died": row["died"],
+        "arrested": row["arrested"],
         "age": age,
         "fate": row["fate"].replace("_", " "),
         "by Stalin": row["killed_on_stalins_orders"],
@@ -139,7 +177,7 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def summary_text(summary: RoleSummary) -> str:
+def summary_text(summary: RoleSummary, age_label: str = AGE_BASIS["revolution"]) -> str:
     """The summary block of one role."""
     title = summary.role.replace("-", " ").capitalize() + "s"
     fate_counts = ", ".join(f"{fate.replace('_', ' ')} {n}" for fate, n in summary.fates.items())
@@ -148,6 +186,7 @@ def summary_text(summary: RoleSummary) -> str:
         f"  fates: {fate_counts}",
         f"  killed on Stalin's orders: {summary.killed_on_stalins_orders} of {summary.count}"
         f" ({summary.killed_share:.0%})",
+        f"  arrested: {summary.arrested} (of whom survived: {summary.arrested_survived})",
         f"  died before the Great Terror (before 1936): {summary.died_before_great_terror}",
         f"  outlived Stalin (died after 5 Mar 1953): {summary.outlived_stalin}",
     ]
@@ -155,8 +194,7 @@ def summary_text(summary: RoleSummary) -> str:
         unknown = summary.count - summary.ages_known
         note = f" ({unknown} without an exact age left out)" if unknown else ""
         lines.append(
-            f"  age at the revolution: median {summary.median_age:g}, "
-            f"mean {summary.mean_age:.1f}{note}"
+            f"  {age_label}: median {summary.median_age:g}, mean {summary.mean_age:.1f}{note}"
         )
     if summary.youngest and summary.oldest:
         lines.append(
