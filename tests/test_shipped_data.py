@@ -192,3 +192,26 @@ def test_fates_works_for_any_body(shipped: Dataset) -> None:
     assert {s.role for s in politburo.summaries} == {"member", "candidate"}
     faction = fates(shipped, "united-opposition")
     assert faction.summaries and faction.people
+
+
+def test_no_certain_relationship_rests_on_weak_sources_alone(shipped: Dataset) -> None:
+    from bolshevik_graph.sourcing import rests_on_weak_sources
+
+    weak = [
+        f"{r.subject} {r.type} {r.object}"
+        for r in shipped.relationships
+        if r.confidence.value == "certain" and rests_on_weak_sources(shipped, r)
+    ]
+    assert weak == []
+
+
+#: Rows resting on mirror, blog or seed sources alone (`validate --strict`), as counted in
+#: graph_data/AUDIT.md. It may only go down: a new row cites a publication, not only a copy.
+WEAK_ROWS_CEILING = 5
+
+
+def test_rows_on_weak_sources_alone_do_not_grow(shipped: Dataset) -> None:
+    from bolshevik_graph.sourcing import weak_rows
+
+    count = len(weak_rows(shipped))
+    assert count <= WEAK_ROWS_CEILING, f"{count} rows rest on weak sources alone"

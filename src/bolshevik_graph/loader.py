@@ -19,6 +19,7 @@ from typing import IO, Any
 from .errors import DataNotFoundError, Problem, ValidationError
 from .models import Dataset
 from .progress import Meter, Progress
+from .sourcing import weak_problems
 from .tables import TABLES, Table
 from .validate import check
 
@@ -241,8 +242,15 @@ def load_dataset(path: str | Path | None = None, progress: Progress | None = Non
 
 
 def find_problems(
-    path: str | Path | None = None, progress: Progress | None = None
+    path: str | Path | None = None, progress: Progress | None = None, *, strict: bool = False
 ) -> list[Problem]:
-    """Every problem of a dataset, per-file ones first, then cross-table ones; empty when clean."""
+    """Every problem of a dataset, per-file ones first, then cross-table ones; empty when clean.
+
+    ``strict`` also reports every row resting on mirror, blog or seed sources alone
+    (:func:`~bolshevik_graph.sourcing.weak_problems`), after the other problems.
+    """
     result = read_dataset(path, progress)
-    return result.problems + check(result.dataset, result.broken_keys, result.unreadable)
+    problems = result.problems + check(result.dataset, result.broken_keys, result.unreadable)
+    if strict:
+        problems += weak_problems(result.dataset)
+    return problems

@@ -296,6 +296,11 @@ def stats_text(stats: Stats) -> str:
             "rows citing two or more sources",
             {k: f"{v:.0%}" for k, v in stats.two_or_more_sources.items()},
         ),
+        ("sources by kind", {k: str(v) for k, v in stats.source_kinds.items()}),
+        (
+            "rows citing a source that is not a mirror, blog or seed",
+            {k: f"{v:.0%}" for k, v in stats.non_weak_sources.items()},
+        ),
     ]
     lines: list[str] = []
     for title, values in blocks:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .models import Cited, Dataset
+from .sourcing import non_weak_share
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,8 @@ class Stats:
     relationship_types: dict[str, int]
     confidence: dict[str, int]
     two_or_more_sources: dict[str, float]
+    source_kinds: dict[str, int]
+    non_weak_sources: dict[str, float]
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping."""
@@ -32,6 +35,8 @@ class Stats:
             "relationship_types": self.relationship_types,
             "confidence": self.confidence,
             "two_or_more_sources": {k: round(v, 4) for k, v in self.two_or_more_sources.items()},
+            "source_kinds": self.source_kinds,
+            "non_weak_sources": {k: round(v, 4) for k, v in self.non_weak_sources.items()},
         }
 
 
@@ -44,7 +49,8 @@ def _share_multi_sourced(rows: list[Cited]) -> float:
 
 
 def dataset_stats(dataset: Dataset) -> Stats:
-    """Counts per table, per kind and type, and the share of rows citing two or more sources."""
+    """Counts per table, per kind and type, the share of rows citing two or more sources, and
+    the share citing at least one source that is not a mirror, blog or seed."""
     cited = dataset.cited()
     tables = {name: len(rows) for name, rows in cited.items()}
     tables["sources"] = len(dataset.sources)
@@ -58,4 +64,6 @@ def dataset_stats(dataset: Dataset) -> Stats:
         relationship_types=_counts(r.type.value for r in dataset.relationships),
         confidence=_counts(r.confidence.value for r in dataset.relationships),
         two_or_more_sources=shares,
+        source_kinds=_counts(s.kind.value for s in dataset.sources.values()),
+        non_weak_sources=non_weak_share(dataset),
     )

@@ -51,8 +51,13 @@ def fates(body: str, fmt: str, chart: Path | None, data: Path | None) -> None:
 
 
 @click.command()
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also list every row that rests on mirror, blog or seed sources alone.",
+)
 @data_option
-def validate(data: Path | None) -> None:
+def validate(strict: bool, data: Path | None) -> None:
     """Check a dataset and report every problem with file, line and column.
 
     Exits 0 when the data is clean, 1 when any problem is found.
@@ -61,7 +66,7 @@ def validate(data: Path | None) -> None:
     from ..loader import find_problems, resolve_data_dir
 
     directory = resolve_data_dir(data)
-    problems = find_problems(directory, progress_bar("reading", READ_BAR_BYTES))
+    problems = find_problems(directory, progress_bar("reading", READ_BAR_BYTES), strict=strict)
     if problems:
         raise ValidationError(problems)
     click.echo(f"{directory}: no problems")
@@ -83,8 +88,9 @@ def people(body: str | None, fmt: str, data: Path | None) -> None:
 @text_format_option
 @data_option
 def stats(fmt: str, data: Path | None) -> None:
-    """Counts per table, body kind, event kind and relationship type, and the share of rows
-    that cite two or more sources."""
+    """Counts per table, body kind, event kind and relationship type, sources by kind, the share
+    of rows that cite two or more sources, and the share citing a source that is not a mirror,
+    blog or seed."""
     from ..output import format_json, stats_text
     from ..stats import dataset_stats
 
