@@ -22,6 +22,9 @@ def test_parse_keeps_precision(text: str, precision: str) -> None:
         ("81", "is not an ISO date"),
         ("1881/02/03", "is not an ISO date"),
         ("24.02.1881", "is not an ISO date"),
+        ("0000", "has no year 0"),
+        ("0000-01-01", "has no year 0"),
+        ("\u0661\u0669\u0661\u0667", "is not an ISO date"),  # Arabic-Indic digits
     ],
 )
 def test_parse_rejects(text: str, reason: str) -> None:

@@ -13,7 +13,8 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: ``\d`` would also take Arabic-Indic or Devanagari digits.
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 #: The day of the October Revolution: 25 October 1917 Old Style.
 REVOLUTION = date(1917, 11, 7)
@@ -37,6 +38,8 @@ class PartialDate:
             raise ValueError(f"{text!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
+        if year == 0:
+            raise ValueError(f"{text!r} has no year 0 (the calendar starts at year 1)")
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"{text!r} has no month {month}")
         if month is not None and day is not None and not 1 <= day <= monthrange(year, month)[1]:

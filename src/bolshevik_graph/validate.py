@@ -23,6 +23,7 @@ from .models import (
     Relationship,
     Role,
 )
+from .plausibility import check_plausibility
 from .tables import TABLES_BY_NAME
 
 
@@ -68,6 +69,7 @@ def check(
         *_check_figures(checker),
         *_check_alternatives(checker),
         *_check_citations(checker),
+        *check_plausibility(checker),
     ]
     order = {f"{name}.csv": index for index, name in enumerate(TABLES_BY_NAME)}
     return sorted(problems, key=lambda p: (order[p.file], p.line or 0, p.column or 0))
