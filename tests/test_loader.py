@@ -46,6 +46,33 @@ def test_multiline_cell_keeps_the_line_of_its_row(tiny_copy: Path) -> None:
     assert data.people["trotsky"].line == 5
 
 
+def test_crlf_inside_a_quoted_cell_is_a_line_break(tiny_copy: Path) -> None:
+    people = tiny_copy / "people.csv"
+    text = people.read_text(encoding="utf-8").replace("Died after a stroke", '"two\r\nlines"')
+    people.write_bytes(text.encode("utf-8"))
+    assert load_dataset(tiny_copy).people["stalin"].fate_detail == "two\nlines"
+
+
+def test_utf16_without_byte_order_mark_is_named(tiny_copy: Path) -> None:
+    people = tiny_copy / "people.csv"
+    people.write_bytes(people.read_text(encoding="utf-8").encode("utf-16-le"))
+    assert [str(p) for p in find_problems(tiny_copy)] == [
+        "people.csv:1: the file is UTF-16, not UTF-8 (it has a zero byte in every other byte): "
+        "save it as UTF-8 (in Excel: CSV UTF-8)"
+    ]
+
+
+@pytest.mark.parametrize(("delimiter", "name"), [("\t", "tabs"), ("|", "vertical bars")])
+def test_other_delimiters_are_named(tiny_copy: Path, delimiter: str, name: str) -> None:
+    sources = tiny_copy / "sources.csv"
+    header, rest = sources.read_text(encoding="utf-8").split("\n", 1)
+    sources.write_text(header.replace(",", delimiter) + "\n" + rest, encoding="utf-8")
+    assert [str(p) for p in find_problems(tiny_copy)] == [
+        f"sources.csv:1: the header is separated by {name}, not commas: save the file as "
+        "comma-separated CSV (UTF-8)"
+    ]
+
+
 def test_missing_directory() -> None:
     with pytest.raises(DataNotFoundError, match=r"data directory '/no/such/dir' does not exist"):
         read_dataset("/no/such/dir")

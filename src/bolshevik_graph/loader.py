@@ -9,6 +9,7 @@ records kept, not with a copy of the file.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -114,12 +115,27 @@ def _decoded_lines(
 
 def _read_table(table: Table, handle: IO[bytes], result: ReadResult, meter: Meter) -> None:
     problems = result.problems
+    wrong = _wrong_encoding(handle.readline(4096))
+    handle.seek(0)
+    if wrong:
+        problems.append(Problem(table.filename, 1, None, None, wrong))
+        result.unreadable.add(table.name)
+        return
     reader = csv.reader(_decoded_lines(table, handle, problems, meter), strict=True)
     line = 1  # the line the current record starts on (a quoted cell may span lines)
     try:
         header = next(reader, None)
         if header is None:
             problems.append(Problem(table.filename, None, None, None, "file is empty (no header)"))
+            result.unreadable.add(table.name)
+            return
+        delimiter = _wrong_delimiter(table, header)
+        if delimiter:
+            message = (
+                f"the header is separated by {delimiter}, not commas: save the file as "
+                "comma-separated CSV (UTF-8)"
+            )
+            problems.append(Problem(table.filename, 1, None, None, message))
             result.unreadable.add(table.name)
             return
         positions = _check_header(table, [name.strip() for name in header], problems)
@@ -135,6 +151,57 @@ def _read_table(table: Table, handle: IO[bytes], result: ReadResult, meter: Mete
     except csv.Error as err:
         message = f"broken CSV in the row starting on this line: {err}"
         problems.append(Problem(table.filename, line, None, None, message))
+
+
+def _wrong_encoding(start: bytes) -> str | None:
+    """What is wrong with a file that starts with ``start`` if it is UTF-16 rather than UTF-8."""
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        what = "starts with a UTF-16 byte order mark"
+    elif start.count(b"\x00") * 4 >= len(start) > 0:
+        what = "has a zero byte in every other byte"
+    else:
+        return None
+    return f"the file is UTF-16, not UTF-8 (it {what}): save it as UTF-8 (in Excel: CSV UTF-8)"
+
+
+_DELIMITERS = {";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
+def _wrong_delimiter(table: Table, header: list[str]) -> str | None:
+    """The name of the delimiter a one-field header is really split by, if any."""
+    if len(header) != 1:
+        return None
+    for delimiter, name in _DELIMITERS.items():
+        names = {part.strip() for part in header[0].split(delimiter)}
+        if len(names & set(table.column_names)) >= 2:
+            return name
+    return None
+
+
+#: Control characters a cell may not hold (a line break inside a quoted cell is allowed), and
+#: the invisible bidirectional overrides that make text display in another order than it reads.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_NAMES = {0: "NUL", 9: "tab", 13: "carriage return", 0x7F: "DEL"}
+
+
+def _control_character(cell: str) -> str | None:
+    """A message for the first control character in ``cell``, if any (CRLF counts as a break)."""
+    if cell.isprintable():
+        return None
+    match = _CONTROL.search(cell.replace("\r\n", "\n"))
+    if match is None:
+        return None
+    code = ord(match.group())
+    name = _CONTROL_NAMES.get(code, f"U+{code:04X}")
+    if code >= 0x202A:
+        return (
+            f"invisible bidirectional override {name} at position {match.start() + 1}: remove "
+            "it (it makes text display in another order than it reads)"
+        )
+    return (
+        f"control character {name} at position {match.start() + 1}: remove it (a cell may hold "
+        "line breaks, not other control characters)"
+    )
 
 
 def _check_header(
@@ -182,7 +249,14 @@ def _add_row(
     failed = False
     for column in table.columns:
         index = positions.get(column.name)
-        cell = row[index].strip() if index is not None else ""
+        cell = row[index] if index is not None else ""
+        control = _control_character(cell)
+        if control:
+            assert index is not None
+            result.problems.append(Problem(table.filename, line, index + 1, column.name, control))
+            failed = True
+            continue
+        cell = cell.replace("\r\n", "\n").strip() if "\r" in cell else cell.strip()
         if not cell:
             if column.required:
                 where = (table.filename, line, (index or 0) + 1, column.name)
