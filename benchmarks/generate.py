@@ -44,7 +44,10 @@ def generate(
     writer, handle = _writer(out, "people")
     for i in range(people):
         born = _day(rng, date(1850, 1, 1), date(1905, 12, 31))
-        died = _day(rng, max(born + timedelta(days=365 * 25), date(1917, 1, 1)), date(1975, 1, 1))
+        last = min(
+            date(1975, 1, 1), born + timedelta(days=365 * 100)
+        )  # the validator refuses > 120
+        died = _day(rng, max(born + timedelta(days=365 * 25), date(1917, 1, 1)), last)
         lives.append((born, died))
         fate = rng.choice(FATES)
         writer.writerow(

@@ -40,14 +40,27 @@ class DataNotFoundError(BolshevikGraphError):
     """Raised when a data directory is missing, empty, or holds none of the expected tables."""
 
 
-class ValidationError(BolshevikGraphError):
-    """Raised when a dataset has problems; carries every problem found, not only the first."""
+#: How many problems an error message lists; the rest are counted (all are in ``.problems``).
+PROBLEM_LIMIT = 50
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+
+class ValidationError(BolshevikGraphError):
+    """Raised when a dataset has problems; carries every problem found, not only the first.
+
+    The message lists the first ``limit`` of them (all when ``limit`` is None) and counts the
+    rest, so a file with 100,000 bad rows gives a readable error rather than a flood."""
+
+    def __init__(self, problems: Iterable[Problem], limit: int | None = PROBLEM_LIMIT) -> None:
         self.problems = list(problems)
         count = len(self.problems)
-        lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
-        lines += [f"  {p}" for p in self.problems]
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines = [f"{count:,} problem{'s' if count != 1 else ''} in the data:"]
+        lines += [f"  {p}" for p in shown]
+        if len(shown) < count:
+            lines.append(
+                f"  ... and {count - len(shown):,} more (`bolshevik-graph validate --all` lists "
+                "every one, `--format json` too)"
+            )
         super().__init__("\n".join(lines))
 
 

@@ -42,9 +42,25 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+#: A table cell shows at most this many characters (JSON and CSV carry every one): one 10 MB
+#: name must not pad every line of the table to 10 MB.
+CELL_WIDTH = 200
+
+
+def _table_cell(value: Any) -> str:
+    """A cell as a table shows it: on one line, shortened to :data:`CELL_WIDTH`."""
+    text = _cell(value)
+    if len(text) > CELL_WIDTH:
+        text = text[: CELL_WIDTH - 1] + "…"
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return text
+
+
 def format_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
-    """A plain aligned table with a header line and a rule, one line per row."""
-    cells = [[_cell(row.get(column)) for column in columns] for row in rows]
+    """A plain aligned table with a header line and a rule, one line per row (line breaks and
+    other unprintable characters in a cell shown as spaces, long cells shortened)."""
+    cells = [[_table_cell(row.get(column)) for column in columns] for row in rows]
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
 
     def line(values: Sequence[str]) -> str:
@@ -61,7 +77,11 @@ def format_json(data: Any) -> str:
 
 
 def format_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
-    """CSV with a header row; booleans as true/false, None as an empty cell."""
+    """CSV with a header row; booleans as true/false, None as an empty cell.
+
+    A text cell that a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a
+    carriage return) gets a leading single quote, as OWASP advises against CSV injection; numbers
+    are written as they are."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
@@ -70,12 +90,23 @@ def format_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str
     return buffer.getvalue().rstrip("\n")
 
 
-def _csv_cell(value: Any) -> str:
+def _csv_cell(value: Any) -> str | int | float:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int | float):
+        return value
     if isinstance(value, list | tuple):
-        return ";".join(str(v) for v in value)
-    return "" if value is None else str(value)
+        return _inert(";".join(str(v) for v in value))
+    return "" if value is None else _inert(str(value))
+
+
+#: What a spreadsheet takes as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(text: str) -> str:
+    """``text`` with a leading single quote if a spreadsheet would run it as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def format_rows(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) -> str:

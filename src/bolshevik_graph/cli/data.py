@@ -56,19 +56,32 @@ def fates(body: str, fmt: str, chart: Path | None, data: Path | None) -> None:
     is_flag=True,
     help="Also list every row that rests on mirror, blog or seed sources alone.",
 )
+@click.option("--all", "show_all", is_flag=True, help="List every problem (default: the first 50).")
+@text_format_option
 @data_option
-def validate(strict: bool, data: Path | None) -> None:
+@click.pass_context
+def validate(
+    ctx: click.Context, strict: bool, show_all: bool, fmt: str, data: Path | None
+) -> None:
     """Check a dataset and report every problem with file, line and column.
 
-    Exits 0 when the data is clean, 1 when any problem is found.
+    Exits 0 when the data is clean, 1 when any problem is found. The text form lists the first
+    50 problems and counts the rest; --all or --format json gives every one.
     """
-    from ..errors import ValidationError
+    from dataclasses import asdict
+
+    from ..errors import PROBLEM_LIMIT, ValidationError
     from ..loader import find_problems, resolve_data_dir
+    from ..output import format_json
 
     directory = resolve_data_dir(data)
     problems = find_problems(directory, progress_bar("reading", READ_BAR_BYTES), strict=strict)
+    if fmt == "json":
+        found = {"count": len(problems), "problems": [asdict(p) for p in problems]}
+        click.echo(format_json({"directory": str(directory), **found}))
+        ctx.exit(1 if problems else 0)
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems, limit=None if show_all else PROBLEM_LIMIT)
     click.echo(f"{directory}: no problems")
 
 

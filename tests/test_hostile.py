@@ -1,0 +1,100 @@
+"""Hostile and careless input at the command line (issue 16): every case ends in a clean answer
+or a located error with exit code 1, never a traceback, nothing silently wrong, bounded output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bolshevik_graph.cli import cli
+
+
+def _replace(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_csv_output_neutralises_formulas(runner: CliRunner, tiny_copy: Path) -> None:
+    people = tiny_copy / "people.csv"
+    _replace(people, "lenin,Vladimir Lenin,", 'lenin,"=HYPERLINK(""http://x"",""y"")",')
+    _replace(people, "stalin,Joseph Stalin,", "stalin,+1+2,")
+    _replace(people, "trotsky,Leon Trotsky,", "trotsky,-2+3,")
+    _replace(people, "zinoviev,Grigory Zinoviev,", "zinoviev,@SUM(1),")
+    result = runner.invoke(cli, ["people", "--data", str(tiny_copy), "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:5] == [
+        "id,name,born,died,fate",
+        "kannegisser,Leonid Kannegisser,1896-03-14,1918-10,executed",
+        "kollontai,Alexandra Kollontai,1872-03-31,1952-03-09,natural",
+        """lenin,"'=HYPERLINK(""http://x"",""y"")",1870-04-22,1924-01-21,natural""",
+        "mercader,Ramón Mercader,1913-02-07,1978-10-18,natural",
+    ]
+    assert "stalin,'+1+2," in result.stdout
+    assert "trotsky,'-2+3," in result.stdout
+    assert "zinoviev,'@SUM(1)," in result.stdout
+
+
+def test_csv_numbers_are_not_quoted(runner: CliRunner, tiny_dir: Path) -> None:
+    query = "RETURN -1 AS n, -1.5 AS x, '-1' AS s, '\tx' AS t"
+    args = ["query", "run", "--cypher", query, "--data", str(tiny_dir), "--format", "csv"]
+    result = runner.invoke(cli, args)
+    assert (result.exit_code, result.stdout) == (0, "n,x,s,t\n-1,-1.5,'-1,'\tx\n")
+
+
+def test_a_huge_cell_is_shortened_in_tables_only(runner: CliRunner, tiny_copy: Path) -> None:
+    _replace(tiny_copy / "people.csv", "lenin,Vladimir Lenin,", "lenin," + "x" * 10_000_000 + ",")
+    table = runner.invoke(cli, ["people", "--data", str(tiny_copy)])
+    assert table.exit_code == 0
+    assert len(table.stdout) < 3_000
+    assert "lenin        " + "x" * 199 + "…  1870-04-22" in table.stdout
+    csv = runner.invoke(cli, ["people", "--data", str(tiny_copy), "--format", "csv"])
+    assert "x" * 10_000_000 in csv.stdout
+
+
+def test_line_breaks_do_not_break_a_table(runner: CliRunner, tiny_dir: Path) -> None:
+    query = "RETURN 'two\nlines' AS s"
+    result = runner.invoke(cli, ["query", "run", "--cypher", query, "--data", str(tiny_dir)])
+    assert (result.exit_code, result.stdout) == (0, "s\n---------\ntwo lines\n")
+
+
+def _many_problems(data: Path, count: int) -> None:
+    rows = "".join(f"zinoviev,PURGED_BY,nobody-{i},,,certain,,tiny-ref\n" for i in range(count))
+    with (data / "relationships.csv").open("a", encoding="utf-8") as out:
+        out.write(rows)
+
+
+def test_problems_are_capped_and_counted(runner: CliRunner, tiny_copy: Path) -> None:
+    _many_problems(tiny_copy, 120)
+    result = runner.invoke(cli, ["validate", "--data", str(tiny_copy)])
+    lines = result.stderr.splitlines()
+    assert (result.exit_code, len(lines)) == (1, 52)
+    assert lines[0] == "Error: 120 problems in the data:"
+    assert lines[1] == "  relationships.csv:7:3 (object): unknown person 'nobody-0'"
+    assert lines[-1] == (
+        "  ... and 70 more (`bolshevik-graph validate --all` lists every one, `--format json` too)"
+    )
+    every = runner.invoke(cli, ["validate", "--all", "--data", str(tiny_copy)])
+    assert (every.exit_code, len(every.stderr.splitlines())) == (1, 121)
+    # Any other command stops with the same capped list.
+    fates = runner.invoke(cli, ["fates", "--data", str(tiny_copy)])
+    assert (fates.exit_code, fates.stderr.splitlines()[-1]) == (1, lines[-1])
+
+
+def test_validate_json_lists_every_problem(runner: CliRunner, tiny_copy: Path) -> None:
+    _many_problems(tiny_copy, 60)
+    result = runner.invoke(cli, ["validate", "--format", "json", "--data", str(tiny_copy)])
+    report = json.loads(result.stdout)
+    assert (result.exit_code, report["count"], len(report["problems"])) == (1, 60, 60)
+    assert report["problems"][0] == {
+        "file": "relationships.csv",
+        "line": 7,
+        "column": 3,
+        "column_name": "object",
+        "message": "unknown person 'nobody-0'",
+    }
+    clean = runner.invoke(cli, ["validate", "--format", "json", "--data", str(tiny_copy.parent)])
+    assert clean.exit_code == 1  # not a dataset at all: one line, no JSON
+    assert clean.stderr.startswith("Error: ")
