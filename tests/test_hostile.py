@@ -98,3 +98,76 @@ def test_validate_json_lists_every_problem(runner: CliRunner, tiny_copy: Path) -
     clean = runner.invoke(cli, ["validate", "--format", "json", "--data", str(tiny_copy.parent)])
     assert clean.exit_code == 1  # not a dataset at all: one line, no JSON
     assert clean.stderr.startswith("Error: ")
+
+
+def _run_json(runner: CliRunner, data: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(cli, ["query", "run", *args, "--data", str(data), "--format", "json"])
+    return result.exit_code, result.stdout if result.exit_code == 0 else result.stderr
+
+
+def test_typed_parameters_of_adhoc_queries(runner: CliRunner, tiny_dir: Path) -> None:
+    query = "RETURN $y AS y"
+    expected = {
+        "1900": 1900,
+        "int:1900": 1900,
+        "str:1900": "1900",
+        "float:1900": 1900.0,
+        "bool:true": True,
+        'json:["a", 1]': ["a", 1],
+        "str:int:1": "int:1",
+        "tsar": "tsar",
+        "NaN": "NaN",
+    }
+    for given, value in expected.items():
+        code, out = _run_json(runner, tiny_dir, "--cypher", query, "-p", "y", given)
+        assert (code, json.loads(out)) == (0, [{"y": value}]), given
+
+
+def test_bad_typed_parameter(runner: CliRunner, tiny_dir: Path) -> None:
+    cases = {
+        "int:19x": "Error: parameter 'y': '19x' is not an int\n",
+        "float:inf": "Error: parameter 'y': 'inf' is not a finite number\n",
+        "bool:yes": "Error: parameter 'y': 'yes' is not true or false\n",
+        "json:[": "Error: parameter 'y': '[' is not JSON\n",
+    }
+    for given, error in cases.items():
+        assert _run_json(runner, tiny_dir, "--cypher", "RETURN $y AS y", "-p", "y", given) == (
+            1,
+            error,
+        )
+
+
+def test_unknown_missing_and_repeated_parameters(runner: CliRunner, tiny_dir: Path) -> None:
+    query = "MATCH (p:Person {id: $id}) WHERE p.name <> '$x' RETURN p.name AS name"
+    assert _run_json(runner, tiny_dir, "--cypher", query, "-p", "id", "lenin", "-p", "x", "1") == (
+        1,
+        "Error: the query has no parameter $x (it uses: $id)\n",
+    )
+    assert _run_json(runner, tiny_dir, "--cypher", query) == (
+        1,
+        "Error: the query uses $id: give it with -p id VALUE\n",
+    )
+    twice = ("-p", "id", "lenin", "-p", "id", "stalin")
+    assert _run_json(runner, tiny_dir, "--cypher", query, *twice) == (
+        1,
+        "Error: parameter 'id' is given twice (-p id 'lenin' and -p id 'stalin'): give it once\n",
+    )
+    canned = ("members-alive-in-year", "-p", "year", "1930", "-p", "year", "1940")
+    assert _run_json(runner, tiny_dir, *canned) == (
+        1,
+        "Error: parameter 'year' is given twice (-p year '1930' and -p year '1940'): give it "
+        "once\n",
+    )
+    assert _run_json(runner, tiny_dir, "members-alive-in-year", "-p", "yaer", "1930") == (
+        1,
+        "Error: query 'members-alive-in-year' has no parameter 'yaer' (it takes: body, year)\n",
+    )
+
+
+def test_canned_parameters_follow_the_declared_type(runner: CliRunner, tiny_dir: Path) -> None:
+    # `body` is declared a string: "1917" stays text (no such body), not the number 1917.
+    assert _run_json(runner, tiny_dir, "fates-of-body", "-p", "body", "1917") == (0, "[]\n")
+    from bolshevik_graph.queries import get_query
+
+    bound = get_query("members-alive-in-year").bind({"body": "1917", "year": "1930"})
+    assert bound == {"body": "1917", "year": 1930}

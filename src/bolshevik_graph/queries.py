@@ -13,6 +13,7 @@ to that type and passed to Cypher as parameters, never formatted into the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -121,18 +122,90 @@ def get_query(name: str, directory: Path | None = None) -> Query:
     return parse_query(name, known[name].read_text(encoding="utf-8"))
 
 
-def parse_adhoc_params(
-    pairs: tuple[tuple[str, str], ...] | list[tuple[str, str]],
-) -> dict[str, Any]:
-    """Parameters of an ad-hoc query: a value that is a JSON number, boolean, list or null is
-    passed as that; anything else as a string."""
-    import json
-
-    params: dict[str, Any] = {}
+def collect_params(pairs: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> dict[str, str]:
+    """``-p NAME VALUE`` pairs as a mapping; a name given twice is an error, not a silent
+    overwrite."""
+    given: dict[str, str] = {}
     for name, value in pairs:
-        try:
-            parsed = json.loads(value)
-        except ValueError:
-            parsed = value
-        params[name] = parsed if not isinstance(parsed, str | dict) else value
+        if name in given:
+            raise QueryError(
+                f"parameter {name!r} is given twice (-p {name} {given[name]!r} and "
+                f"-p {name} {value!r}): give it once"
+            )
+        given[name] = value
+    return given
+
+
+#: Typed forms of an ad-hoc parameter value: ``-p y int:1900``, ``-p y str:1900``.
+TYPED_PREFIXES = ("str", "int", "float", "bool", "json")
+
+
+def parse_adhoc_params(
+    pairs: tuple[tuple[str, str], ...] | list[tuple[str, str]], cypher: str | None = None
+) -> dict[str, Any]:
+    """Parameters of an ad-hoc query.
+
+    ``str:``, ``int:``, ``float:``, ``bool:`` or ``json:`` before a value says its type
+    (``str:1900`` is the text "1900"); without one, a value that is a JSON number, boolean, list
+    or null is passed as that and anything else as a string. With ``cypher``, every name must
+    be a ``$parameter`` of that text and every parameter of the text must be given."""
+    params = {name: _typed(name, value) for name, value in collect_params(pairs).items()}
+    if cypher is not None:
+        used = parameter_names(cypher)
+        unknown = sorted(set(params) - used)
+        if unknown:
+            takes = ", ".join(f"${n}" for n in sorted(used)) or "none"
+            raise QueryError(f"the query has no parameter ${unknown[0]} (it uses: {takes})")
+        missing = sorted(used - set(params))
+        if missing:
+            raise QueryError(f"the query uses ${missing[0]}: give it with -p {missing[0]} VALUE")
     return params
+
+
+def _typed(name: str, value: str) -> Any:
+    import json
+    import math
+
+    prefix, colon, rest = value.partition(":")
+    if colon and prefix in TYPED_PREFIXES:
+        return _convert(name, prefix, rest)
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        return value
+    if isinstance(parsed, str | dict) or (isinstance(parsed, float) and not math.isfinite(parsed)):
+        return value
+    return parsed
+
+
+def _convert(name: str, kind: str, text: str) -> Any:
+    """``text`` as ``kind``, or a QueryError naming the parameter and what was expected."""
+    import json
+    import math
+
+    try:
+        if kind == "str":
+            return text
+        if kind == "bool":
+            if text not in ("true", "false"):
+                raise ValueError(text)
+            return text == "true"
+        value = {"int": int, "float": float, "json": json.loads}[kind](text)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(text)
+        return value
+    except ValueError:
+        expected = {"bool": "true or false", "json": "JSON"}.get(kind, f"an {kind}")
+        if kind == "float":
+            expected = "a finite number"
+        raise QueryError(f"parameter {name!r}: {text!r} is not {expected}") from None
+
+
+_CYPHER_TEXT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
+_PARAMETER = re.compile(r"\$(?:([A-Za-z_][A-Za-z0-9_]*)|`([^`]+)`|([0-9]+))")
+
+
+def parameter_names(cypher: str) -> set[str]:
+    """The names of the ``$parameters`` a Cypher text uses (not counting strings and comments)."""
+    bare = _CYPHER_TEXT.sub("''", cypher)
+    return {next(g for g in match.groups() if g) for match in _PARAMETER.finditer(bare)}

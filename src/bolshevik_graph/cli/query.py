@@ -58,7 +58,9 @@ def query_show(name: str) -> None:
     multiple=True,
     type=(str, str),
     metavar="NAME VALUE",
-    help="A query parameter; repeat for several. Values are always passed as parameters.",
+    help="A query parameter; repeat for several. Values are always passed as parameters, typed "
+    "as the query declares; with --cypher, str:, int:, float:, bool: or json: before a value "
+    "gives its type (str:1900 is text), else numbers are numbers.",
 )
 @click.option("--cypher", default=None, help="Run this Cypher text instead of a canned query.")
 @click.option(
@@ -96,7 +98,7 @@ def query_run(
 
     Read-only on both backends unless --write is given.
     """
-    from ..queries import get_query, parse_adhoc_params
+    from ..queries import collect_params, get_query, parse_adhoc_params
     from ..querying import Neo4jSettings, run_cypher
 
     if (name is None) == (cypher is None):
@@ -105,10 +107,10 @@ def query_run(
         raise click.UsageError("--db keeps the embedded engine in a file; Neo4j keeps its own")
     if name is not None:
         canned = get_query(name)
-        text, bound = canned.cypher, canned.bind(dict(params))
+        text, bound = canned.cypher, canned.bind(collect_params(params))
     else:
         assert cypher is not None
-        text, bound = cypher, parse_adhoc_params(params)
+        text, bound = cypher, parse_adhoc_params(params, cypher)
     settings = Neo4jSettings.from_environment(neo4j_uri, database)
     result = run_cypher(
         text,
