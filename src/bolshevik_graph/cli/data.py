@@ -60,9 +60,7 @@ def fates(body: str, fmt: str, chart: Path | None, data: Path | None) -> None:
 @text_format_option
 @data_option
 @click.pass_context
-def validate(
-    ctx: click.Context, strict: bool, show_all: bool, fmt: str, data: Path | None
-) -> None:
+def validate(ctx: click.Context, strict: bool, show_all: bool, fmt: str, data: Path | None) -> None:
     """Check a dataset and report every problem with file, line and column.
 
     Exits 0 when the data is clean, 1 when any problem is found. The text form lists the first
