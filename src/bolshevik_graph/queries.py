@@ -14,6 +14,7 @@ to that type and passed to Cypher as parameters, never formatted into the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -190,7 +191,8 @@ def _convert(name: str, kind: str, text: str) -> Any:
             if text not in ("true", "false"):
                 raise ValueError(text)
             return text == "true"
-        value = {"int": int, "float": float, "json": json.loads}[kind](text)
+        parse: dict[str, Callable[[str], Any]] = {"int": int, "float": float, "json": json.loads}
+        value = parse[kind](text)
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(text)
         return value
