@@ -1,6 +1,6 @@
 // title: A person's allies and enemies in a given year
 // description: ALLIED_WITH and OPPOSED relationships of a person that were in force during a year (either direction).
-// param: person string stalin The person's id
+// param: person person stalin The person (an id or any name)
 // param: year int 1926 The year
 MATCH (p:Person {id: $person})-[r:ALLIED_WITH|OPPOSED]-(o:Person)
 WHERE toInteger(left(r.start, 4)) <= $year

@@ -1,7 +1,7 @@
 // title: Shortest chains between two people
 // description: Every shortest chain of relationships and memberships (any direction, at most 8 steps) between two people: the ids along the way and the type of each step.
-// param: from string stalin Id of the first person
-// param: to string trotsky Id of the second person
+// param: from person stalin The first person (an id or any name)
+// param: to person trotsky The second person (an id or any name)
 MATCH path = allShortestPaths((a:Person {id: $from})-[*..8]-(b:Person {id: $to}))
 RETURN [n IN nodes(path) | n.id] AS chain, [r IN relationships(path) | type(r)] AS steps,
        length(path) AS hops

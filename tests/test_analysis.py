@@ -34,7 +34,8 @@ def test_shortest_path_walks_edges_either_way(tiny: Dataset) -> None:
 def test_no_path(tiny: Dataset) -> None:
     graph = select_subgraph(tiny, rel_types=["KILLED_BY"])
     with pytest.raises(
-        InvalidValueError, match="no chain of relationships links 'lenin' and 'trotsky'"
+        InvalidValueError,
+        match=r"links Vladimir Lenin \(lenin\) and Leon Trotsky \(trotsky\)",
     ):
         shortest_path(graph, "lenin", "trotsky")
 
@@ -70,10 +71,10 @@ def test_timeline_in_date_order(tiny: Dataset) -> None:
     entries = timeline(tiny, "zinoviev")
     assert [(e.date, e.what) for e in entries] == [
         ("1883-09-23", "born"),
-        ("1917-08-16", "member of cc-1917-aug"),
-        ("1923", "stalin ALLIED_WITH them"),
-        ("1934-12-16", "PURGED_BY stalin"),
-        ("1936-08-19", "defendant in trial-of-the-sixteen"),
+        ("1917-08-16", "member of Central Committee elected at the Sixth Congress (cc-1917-aug)"),
+        ("1923", "Joseph Stalin ALLIED_WITH them"),
+        ("1934-12-16", "PURGED_BY Joseph Stalin"),
+        ("1936-08-19", "defendant in Trial of the Sixteen (trial-of-the-sixteen)"),
         ("1936-08-25", "died"),
     ]
 
@@ -141,8 +142,27 @@ def test_cli_survival_chart(runner: CliRunner, tiny_dir: Path, tmp_path: Path) -
 
 
 def test_cli_timeline_unknown(runner: CliRunner, tiny_dir: Path) -> None:
-    result = runner.invoke(cli, ["timeline", "zinovev", "--data", str(tiny_dir)])
+    result = runner.invoke(cli, ["timeline", "zinovjev", "--data", str(tiny_dir)])
     assert (result.exit_code, result.stderr) == (
         1,
-        "Error: unknown person 'zinovev'; did you mean: zinoviev?\n",
+        "Error: unknown person 'zinovjev'; did you mean: zinoviev?\n",
+    )
+
+
+def test_cli_path_says_when_both_ends_are_one_person(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(cli, ["path", "stalin", "Koba", "--data", str(tiny_dir)])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: 'stalin' and 'Koba' are the same person, Joseph Stalin (stalin): "
+        "a chain needs two different people\n",
+    )
+
+
+def test_cli_path_says_who_was_not_alive_on_the_date(runner: CliRunner, tiny_dir: Path) -> None:
+    args = ["path", "trotsky", "mercader", "--as-of", "1945-01-01", "--data", str(tiny_dir)]
+    result = runner.invoke(cli, args)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: Leon Trotsky (trotsky) was not alive on 1945-01-01"
+        " (lived 1879-11-07 – 1940-08-21)\n",
     )

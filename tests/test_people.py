@@ -29,5 +29,7 @@ def test_profile_gathers_both_directions(tiny: Dataset) -> None:
 
 
 def test_unknown_person(tiny: Dataset) -> None:
-    with pytest.raises(UnknownIdError, match=r"unknown person 'zinovev'; did you mean: zinoviev\?"):
-        person_profile(tiny, "zinovev")
+    with pytest.raises(
+        UnknownIdError, match=r"unknown person 'zinovjev'; did you mean: zinoviev\?"
+    ):
+        person_profile(tiny, "zinovjev")

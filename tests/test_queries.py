@@ -191,7 +191,7 @@ def test_cli_query_show(runner: CliRunner) -> None:
         "Everyone with a PURGED_BY edge to a person, with the purge's dates, the victim's fate"
         " and the confidence of the claim.\n\n"
         "parameters:\n"
-        "  person (string, default stalin): The purger's id\n\n"
+        "  person (person, default stalin): The purger (an id or any name)\n\n"
         "MATCH (v:Person)-[r:PURGED_BY]->(p:Person {id: $person})\n"
     )
 

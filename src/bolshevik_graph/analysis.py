@@ -36,6 +36,39 @@ class Step:
     sources: str
 
 
+def find_path(
+    dataset: Dataset,
+    a: str,
+    b: str,
+    *,
+    as_of: date | None = None,
+    rel_types: list[str] | None = None,
+) -> list[Step]:
+    """The shortest chain between the people ``a`` and ``b`` (ids or any of their names), on the
+    graph as it stood ``as_of`` and walking only ``rel_types`` when given.
+
+    Says plainly when both name the same person, or when one was not alive on ``as_of``."""
+    from .graph import select_subgraph
+    from .names import resolve_person
+
+    ends = [resolve_person(dataset, a), resolve_person(dataset, b)]
+    if ends[0] == ends[1]:
+        person = dataset.people[ends[0]]
+        raise InvalidValueError(
+            f"{a!r} and {b!r} are the same person, {person.name} ({person.id}): "
+            "a chain needs two different people"
+        )
+    graph = select_subgraph(dataset, as_of=as_of, rel_types=rel_types)
+    for end in ends:
+        if end not in graph:
+            person = dataset.people[end]
+            life = f"{person.born or '?'} – {person.died or '?'}"
+            raise InvalidValueError(
+                f"{person.name} ({end}) was not alive on {as_of} (lived {life})"
+            )
+    return shortest_path(graph, ends[0], ends[1])
+
+
 def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Step]:
     """The shortest chain of edges between nodes ``a`` and ``b``, direction ignored.
 
@@ -50,7 +83,10 @@ def shortest_path(graph: nx.MultiDiGraph, a: str, b: str) -> list[Step]:
     try:
         nodes = nx.shortest_path(graph.to_undirected(as_view=True), a, b)
     except nx.NetworkXNoPath:
-        raise InvalidValueError(f"no chain of relationships links {a!r} and {b!r}") from None
+        names = [f"{graph.nodes[n].get('name', n)} ({n})" for n in (a, b)]
+        raise InvalidValueError(
+            f"no chain of relationships links {names[0]} and {names[1]}"
+        ) from None
     return [_step(graph, u, v) for u, v in pairwise(nodes)]
 
 
@@ -141,39 +177,40 @@ class TimelineEntry:
     sources: str
 
 
-def timeline(dataset: Dataset, person_id: str) -> list[TimelineEntry]:
-    """A person's birth, memberships, relationships, events and death, in date order."""
-    person = dataset.people.get(person_id)
-    if person is None:
-        raise UnknownIdError("person", person_id, dataset.people)
-    src = ";".join(person.sources)
+def timeline(dataset: Dataset, person: str) -> list[TimelineEntry]:
+    """A person's birth, memberships, relationships, events and death, in date order.
+
+    ``person`` is an id or any of their names; entries name the other people, bodies and events
+    (with the id of a body or event, to look it up further)."""
+    from .names import resolve_person
+
+    person_id = resolve_person(dataset, person)
+    record = dataset.people[person_id]
+    src = ";".join(record.sources)
     entries = []
-    if person.born:
-        entries.append(TimelineEntry(str(person.born), "", "born", person.born_place, src))
+    if record.born:
+        entries.append(TimelineEntry(str(record.born), "", "born", record.born_place, src))
     for m in dataset.memberships_by_person.get(person_id, []):
-        body = dataset.bodies[m.body].name
-        entries.append(_entry(m.start, m.end, f"{m.role} of {m.body}", body, m.sources))
+        body = f"{dataset.bodies[m.body].name} ({m.body})"
+        entries.append(_entry(m.start, m.end, f"{m.role} of {body}", m.note, m.sources))
     for r in dataset.relationships_by_subject.get(person_id, []):
         other = dataset.people[r.object].name
-        entries.append(
-            _entry(r.start, r.end, f"{r.type} {r.object}", f"{other} [{r.confidence}]", r.sources)
-        )
+        what = f"{r.type} {other}"
+        entries.append(_entry(r.start, r.end, what, str(r.confidence), r.sources))
     for r in dataset.relationships_by_object.get(person_id, []):
         other = dataset.people[r.subject].name
-        entries.append(
-            _entry(
-                r.start, r.end, f"{r.subject} {r.type} them", f"{other} [{r.confidence}]", r.sources
-            )
-        )
+        what = f"{other} {r.type} them"
+        entries.append(_entry(r.start, r.end, what, str(r.confidence), r.sources))
     for p in dataset.participants_by_person.get(person_id, []):
         event = dataset.events[p.event]
-        detail = event.name + (f": {p.sentence}" if p.sentence else "")
-        entries.append(_entry(event.start, event.end, f"{p.role} in {p.event}", detail, p.sources))
-    if person.died:
-        fate = person.fate.value.replace("_", " ") + (
-            f": {person.fate_detail}" if person.fate_detail else ""
+        detail = f"sentence: {p.sentence}" if p.sentence else ""
+        what = f"{p.role} in {event.name} ({event.id})"
+        entries.append(_entry(event.start, event.end, what, detail, p.sources))
+    if record.died:
+        fate = record.fate.value.replace("_", " ") + (
+            f": {record.fate_detail}" if record.fate_detail else ""
         )
-        entries.append(TimelineEntry(str(person.died), "", "died", fate, src))
+        entries.append(TimelineEntry(str(record.died), "", "died", fate, src))
     return sorted(entries, key=lambda e: (e.date or "9999", e.what))
 
 

@@ -80,6 +80,17 @@ class UnknownIdError(BolshevikGraphError):
         super().__init__(message)
 
 
+class AmbiguousNameError(BolshevikGraphError):
+    """Raised when a name given for a person fits several people; lists them with their ids."""
+
+    def __init__(self, given: str, candidates: Iterable[str]) -> None:
+        self.given = given
+        self.candidates = list(candidates)
+        lines = [f"{given!r} could be {len(self.candidates)} people; give one of these ids:"]
+        lines += [f"  {candidate}" for candidate in self.candidates]
+        super().__init__("\n".join(lines))
+
+
 class InvalidValueError(BolshevikGraphError):
     """Raised when a value given by the user (a date, a level) cannot be understood."""
 

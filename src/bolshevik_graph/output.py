@@ -259,6 +259,13 @@ def profile_text(profile: Profile) -> str:
             subject, obj = profile.names[r.subject], profile.names[r.object]
             span = _span(r.start, r.end)
             lines.append(f"  {subject} {r.type} {obj}{span} [{r.confidence}]")
+    if profile.participations:
+        lines.append("events:")
+        for part in profile.participations:
+            event = profile.events[part.event]
+            span = f", {event.start}" if event.start == event.end else _span(event.start, event.end)
+            sentence = f"sentence: {part.sentence}" if part.sentence else ""
+            lines.append(f"  {part.role} in {event.name} ({event.id}){span}{_dash(sentence)}")
     if profile.alternatives:
         lines.append("where sources disagree:")
         for a in profile.alternatives:

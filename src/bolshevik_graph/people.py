@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .derived import killed_on_orders_of
 from .errors import UnknownIdError
-from .models import Alternative, Cited, Dataset, Membership, Person, Relationship, Source
+from .models import (
+    Alternative,
+    Cited,
+    Dataset,
+    Event,
+    Membership,
+    Participation,
+    Person,
+    Relationship,
+    Source,
+)
+from .names import resolve_person
 
 
 def list_people(dataset: Dataset, body: str | None = None) -> list[Person]:
@@ -45,6 +56,8 @@ class Profile:
     alternatives: list[Alternative]
     sources: list[Source]
     names: dict[str, str]
+    participations: list[Participation] = field(default_factory=list)
+    events: dict[str, Event] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping of the profile."""
@@ -71,6 +84,19 @@ class Profile:
                 for m in self.memberships
             ],
             "relationships": [_rel_dict(r) for r in self.outgoing + self.incoming],
+            "events": [
+                {
+                    "event": p.event,
+                    "name": self.events[p.event].name,
+                    "kind": self.events[p.event].kind.value,
+                    "start": _iso(self.events[p.event].start),
+                    "end": _iso(self.events[p.event].end),
+                    "role": p.role.value,
+                    "sentence": p.sentence,
+                    "sources": list(p.sources),
+                }
+                for p in self.participations
+            ],
             "alternatives": [
                 {"column": a.column, "value": a.value, "sources": list(a.sources), "note": a.note}
                 for a in self.alternatives
@@ -95,23 +121,28 @@ def _rel_dict(rel: Relationship) -> dict[str, Any]:
     }
 
 
-def person_profile(dataset: Dataset, person_id: str) -> Profile:
-    """The profile of ``person_id``; an unknown id raises an error suggesting close matches."""
-    person = dataset.people.get(person_id)
-    if person is None:
-        raise UnknownIdError("person", person_id, dataset.people)
+def person_profile(dataset: Dataset, person: str) -> Profile:
+    """The profile of ``person``: an id or any name, alias or Russian name
+    (:func:`~bolshevik_graph.names.resolve_person`); an unknown name raises an error suggesting
+    close ids, an ambiguous one lists the people it could mean."""
+    person_id = resolve_person(dataset, person)
+    record = dataset.people[person_id]
     memberships = dataset.memberships_by_person.get(person_id, [])
     outgoing = dataset.relationships_by_subject.get(person_id, [])
     incoming = dataset.relationships_by_object.get(person_id, [])
     alternatives = dataset.alternatives_by_row.get(("people", person_id), [])
-    cited: dict[str, None] = dict.fromkeys(person.sources)
-    rows: list[Cited] = [*memberships, *outgoing, *incoming, *alternatives]
+    participations = sorted(
+        dataset.participants_by_person.get(person_id, []),
+        key=lambda p: (str(dataset.events[p.event].start or ""), p.event),
+    )
+    cited: dict[str, None] = dict.fromkeys(record.sources)
+    rows: list[Cited] = [*memberships, *outgoing, *incoming, *participations, *alternatives]
     for row in rows:
         cited.update(dict.fromkeys(row.sources))
     names = {pid: dataset.people[pid].name for pid in _others(person_id, outgoing, incoming)}
     names.update({m.body: dataset.bodies[m.body].name for m in memberships})
     return Profile(
-        person=person,
+        person=record,
         killed_on_stalins_orders=killed_on_orders_of(dataset, person_id),
         memberships=sorted(memberships, key=lambda m: (str(m.start or ""), m.body)),
         outgoing=outgoing,
@@ -119,6 +150,8 @@ def person_profile(dataset: Dataset, person_id: str) -> Profile:
         alternatives=alternatives,
         sources=[dataset.sources[source_id] for source_id in cited],
         names=names,
+        participations=participations,
+        events={p.event: dataset.events[p.event] for p in participations},
     )
 
 

@@ -6,9 +6,11 @@ Each file starts with a header of ``// key: value`` comment lines::
     // description: Each member of a body with role, dates and fate.
     // param: body string cc-1917-aug  The body's id (see bodies.csv)
 
-A parameter line gives the name, the type (``string``, ``int`` or ``float``), the default (``-``
-for none: the parameter is then required) and a description. Values given by users are converted
-to that type and passed to Cypher as parameters, never formatted into the text.
+A parameter line gives the name, the type (``string``, ``int``, ``float``, or ``person``: a
+person's id, for which any of their names is accepted, see :func:`resolve_people`), the
+default (``-`` for none: the parameter is then required) and a description. Values given by
+users are converted to that type and passed to Cypher as parameters, never formatted into the
+text.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 
 from .errors import QueryError, UnknownIdError
 
-_TYPES: dict[str, type] = {"string": str, "int": int, "float": float}
+_TYPES: dict[str, type] = {"string": str, "int": int, "float": float, "person": str}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,11 @@ class Query:
     description: str
     parameters: tuple[Parameter, ...]
     cypher: str
+
+    @property
+    def person_parameters(self) -> list[str]:
+        """The names of the parameters that take a person (an id, or a name to resolve)."""
+        return [p.name for p in self.parameters if p.type == "person"]
 
     def bind(self, given: dict[str, str]) -> dict[str, Any]:
         """Typed parameters from user strings, defaults filled in; unknown or missing ones fail."""
@@ -211,3 +218,44 @@ def parameter_names(cypher: str) -> set[str]:
     """The names of the ``$parameters`` a Cypher text uses (not counting strings and comments)."""
     bare = _CYPHER_TEXT.sub("''", cypher)
     return {next(g for g in match.groups() if g) for match in _PARAMETER.finditer(bare)}
+
+
+#: Every person in a loaded graph, with what name look-up needs (same on both engines).
+PEOPLE_NAMES_CYPHER = (
+    "MATCH (p:Person) RETURN p.id AS id, p.name AS name, p.full_name AS full_name, "
+    "p.name_ru AS name_ru, p.aliases AS aliases, p.born AS born, p.died AS died"
+)
+
+
+def resolve_people(
+    rows: list[dict[str, Any]], params: dict[str, Any], names: list[str]
+) -> dict[str, Any]:
+    """``params`` with the values of the person parameters ``names`` turned into ids, looked up
+    among ``rows`` (the result of :data:`PEOPLE_NAMES_CYPHER`): any name, alias or Russian name
+    is accepted; an unknown or ambiguous one raises (see :mod:`bolshevik_graph.names`)."""
+    from .names import PersonNames, resolve_name
+
+    people = [
+        PersonNames(
+            id=str(row["id"]),
+            name=str(row.get("name") or row["id"]),
+            born=str(row.get("born") or ""),
+            died=str(row.get("died") or ""),
+            names=tuple(
+                str(n)
+                for n in (
+                    row.get("name"),
+                    row.get("full_name"),
+                    row.get("name_ru"),
+                    *(row.get("aliases") or ()),
+                )
+                if n
+            ),
+        )
+        for row in rows
+    ]
+    resolved = dict(params)
+    for name in names:
+        if isinstance(resolved.get(name), str):
+            resolved[name] = resolve_name(people, resolved[name])
+    return resolved

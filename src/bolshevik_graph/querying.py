@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,9 +114,26 @@ def run_cypher(
     progress: Progress | None = None,
     read_progress: Progress | None = None,
     db: str | Path | None = None,
+    people: Collection[str] = (),
 ) -> QueryResult:
     """Run one Cypher text on a backend and return its rows (read-only unless ``write``).
 
-    ``read_progress``, ``progress`` and ``db`` are as for :func:`open_backend`."""
+    ``read_progress``, ``progress`` and ``db`` are as for :func:`open_backend`. ``people`` names
+    the parameters that take a person: a value that is not an id of the loaded graph is looked
+    up among its people's names (``Koba``, ``Bronstein``) and replaced by the id."""
     with open_backend(backend, data, neo4j, progress, read_progress, db) as engine:
-        return engine.run(cypher, params, write=write)
+        bound = dict(params or {})
+        if any(not _is_person_id(engine, bound.get(name)) for name in people):
+            from .queries import PEOPLE_NAMES_CYPHER, resolve_people
+
+            rows = engine.run(PEOPLE_NAMES_CYPHER).rows
+            bound = resolve_people(rows, bound, [n for n in people if n in bound])
+        return engine.run(cypher, bound, write=write)
+
+
+def _is_person_id(engine: Backend, value: object) -> bool:
+    """True when ``value`` is the id of a person in the engine's graph (or not a string)."""
+    if not isinstance(value, str):
+        return True
+    found = engine.run("MATCH (p:Person {id: $id}) RETURN p.id AS id", {"id": value})
+    return bool(found.rows)

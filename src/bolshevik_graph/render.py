@@ -104,7 +104,8 @@ def _default_title(
     if body:
         title += f": {dataset.bodies[body].name}"
     if focus:
-        title += f": {depth} steps around {dataset.people[focus].name}"
+        steps = "1 step" if depth == 1 else f"{depth} steps"
+        title += f": {steps} around {dataset.people[focus].name}"
     if as_of:
         title += f", as of {as_of.isoformat()}"
     return title

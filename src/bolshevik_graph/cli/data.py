@@ -114,9 +114,11 @@ def stats(fmt: str, data: Path | None) -> None:
 @text_format_option
 @data_option
 def show(person: str, fmt: str, data: Path | None) -> None:
-    """One person's profile: dates, fate, memberships, relationships both ways, sources.
+    """One person's profile: dates, fate, memberships, relationships both ways, events and trial
+    roles, sources.
 
-    PERSON is an id such as `zinoviev` (see `bolshevik-graph people`).
+    PERSON is an id such as `zinoviev` (see `bolshevik-graph people`) or any name, alias or
+    Russian name, in any case and with or without accents: `Koba`, `Dzhugashvili`, `Сталин`.
     """
     from ..output import format_json, profile_text
     from ..people import person_profile

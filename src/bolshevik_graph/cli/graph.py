@@ -28,7 +28,12 @@ from .options import (
     help="The HTML file to write (one self-contained file; nothing else is written).",
 )
 @click.option("--body", default=None, help="Show only this body and its members.")
-@click.option("--focus", default=None, metavar="PERSON", help="Show only what is near this person.")
+@click.option(
+    "--focus",
+    default=None,
+    metavar="PERSON",
+    help="Show only what is near this person (an id or any of their names).",
+)
 @click.option(
     "--depth",
     type=click.IntRange(1, 6),
@@ -82,14 +87,16 @@ def render(
     Node colour shows fate, shape shows kind, edge style shows the relationship type; hover for
     dates, fate and sources; search by name.
     """
+    from ..names import resolve_person
     from ..render import render_network
 
+    dataset = read_data(data)
     result = render_network(
-        read_data(data),
+        dataset,
         output,
         title=title,
         body=body,
-        focus=focus,
+        focus=resolve_person(dataset, focus) if focus else None,
         depth=depth,
         as_of=parse_day(as_of),
         rel_types=split_types(rel_types),
@@ -114,15 +121,16 @@ def path(
     a: str, b: str, rel_types: str | None, as_of: str | None, fmt: str, data: Path | None
 ) -> None:
     """The shortest chain of relationships between people A and B, each step with its type,
-    dates and sources (direction is shown, not required)."""
-    from ..analysis import shortest_path
-    from ..graph import select_subgraph
+    dates and sources (direction is shown, not required).
+
+    A and B are ids or any name, alias or Russian name (`Koba`, `Bronstein`, `"Iron Felix"`)."""
+    from ..analysis import find_path
     from ..output import steps_rows
 
-    graph = select_subgraph(
-        read_data(data), as_of=parse_day(as_of), rel_types=split_types(rel_types)
+    steps = find_path(
+        read_data(data), a, b, as_of=parse_day(as_of), rel_types=split_types(rel_types)
     )
-    rows = steps_rows(shortest_path(graph, a, b))
+    rows = steps_rows(steps)
     click.echo(format_rows(rows, list(rows[0]) if rows else [], fmt))
 
 
@@ -157,7 +165,9 @@ def central(by: str, top: int, as_of: str | None, fmt: str, data: Path | None) -
 @format_option
 @data_option
 def timeline(person: str, fmt: str, data: Path | None) -> None:
-    """A person's memberships, alliances, oppositions, events and fate in date order."""
+    """A person's memberships, alliances, oppositions, events and fate in date order.
+
+    PERSON is an id or any name, alias or Russian name (`Koba`, `Ulyanov`, `Сталин`)."""
     from dataclasses import asdict
 
     from ..analysis import timeline as person_timeline

@@ -96,6 +96,7 @@ def query_run(
 ) -> None:
     """Run a canned query NAME, or --cypher TEXT, and print its rows.
 
+    A parameter that takes a person accepts an id or any of their names (`-p person Koba`).
     Read-only on both backends unless --write is given.
     """
     from ..queries import collect_params, get_query, parse_adhoc_params
@@ -105,9 +106,11 @@ def query_run(
         raise click.UsageError("give a query NAME or --cypher TEXT (one of them)")
     if db is not None and backend != "embedded":
         raise click.UsageError("--db keeps the embedded engine in a file; Neo4j keeps its own")
+    people: list[str] = []
     if name is not None:
         canned = get_query(name)
         text, bound = canned.cypher, canned.bind(collect_params(params))
+        people = canned.person_parameters
     else:
         assert cypher is not None
         text, bound = cypher, parse_adhoc_params(params, cypher)
@@ -122,5 +125,6 @@ def query_run(
         read_progress=progress_bar("reading", READ_BAR_BYTES),
         progress=progress_bar("loading", LOAD_BAR_ROWS),
         db=db,
+        people=people,
     )
     click.echo(format_rows(result.rows, result.columns, fmt))
