@@ -171,3 +171,32 @@ def test_canned_parameters_follow_the_declared_type(runner: CliRunner, tiny_dir:
 
     bound = get_query("members-alive-in-year").bind({"body": "1917", "year": "1930"})
     assert bound == {"body": "1917", "year": 1930}
+
+
+def test_db_in_a_missing_directory_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "no" / "such" / "graph.grafeo"
+    result = runner.invoke(cli, ["query", "run", "--db", str(db), "--cypher", "RETURN 1 AS x"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: cannot keep the engine in '{db}': the directory '{db.parent}' does not exist "
+        "(create it first)\n",
+    )
+    assert not (tmp_path / "no").exists()
+
+
+def test_reading_a_db_file_does_not_change_it(runner: CliRunner, tmp_path: Path) -> None:
+    import hashlib
+
+    db = tmp_path / "graph.grafeo"
+    query = ["query", "run", "--db", str(db), "--cypher"]
+    count = "MATCH (p:Person) RETURN count(p) AS n"
+    assert runner.invoke(cli, [*query, count]).stdout == "n\n---\n160\n"  # loads the file
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for _ in range(2):
+        assert runner.invoke(cli, [*query, count]).stdout == "n\n---\n160\n"
+        assert runner.invoke(cli, ["query", "run", "--db", str(db), "victims-of"]).exit_code == 0
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    write = runner.invoke(cli, [*query, "CREATE (:Note {text: 'x'})", "--write"])
+    assert write.exit_code == 0
+    notes = runner.invoke(cli, [*query, "MATCH (n:Note) RETURN n.text AS text"])
+    assert notes.stdout == "text\n----\nx\n"

@@ -36,26 +36,54 @@ def open_database_file(
     data: str | Path | None = None,
     progress: Progress | None = None,
     read_progress: Progress | None = None,
+    *,
+    write: bool = False,
 ) -> EmbeddedBackend:
     """The embedded engine in ``path``, loaded from ``data`` (or the shipped CSVs) if it is new.
 
-    A load that is interrupted leaves no fingerprint, so the next call loads again (loads merge,
-    so that ends with exactly the right graph)."""
+    An existing, loaded file is opened read-only unless ``write``: reading never changes its
+    bytes. The file's directory must exist (it is not created). A load that is interrupted
+    leaves no fingerprint, so the next call loads again (loads merge, so that ends with exactly
+    the right graph)."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise InvalidValueError(
+            f"cannot keep the engine in {str(target)!r}: the directory "
+            f"{str(target.parent)!r} does not exist (create it first)"
+        )
     directory = resolve_data_dir(data)
     expected = data_fingerprint(directory)
-    backend = EmbeddedBackend(path)
-    try:
-        stored = backend.run(f"MATCH (m:{META_LABEL}) RETURN m.fingerprint AS f").rows
-        if stored and stored[0]["f"] == expected:
+    if target.exists() and not write:
+        backend = EmbeddedBackend(target, read_only=True)
+        if _checked(backend, target, directory, expected):
             return backend
-        if stored:
-            raise InvalidValueError(
-                f"{str(path)!r} was loaded from other data (the CSVs in {str(directory)!r} have "
-                "changed since): delete it to load them again"
-            )
+    backend = EmbeddedBackend(target)
+    try:
+        if _checked(backend, target, directory, expected, close=False):
+            return backend
         backend.load(load_dataset(directory, read_progress), progress)
         backend.run(f"CREATE (:{META_LABEL} {{fingerprint: $f}})", {"f": expected}, write=True)
     except BaseException:
         backend.close()
         raise
     return backend
+
+
+def _checked(
+    backend: EmbeddedBackend, path: Path, directory: Path, expected: str, *, close: bool = True
+) -> bool:
+    """True when ``backend`` holds the data fingerprinted ``expected``; False (closed, unless
+    ``close`` is false) when it holds nothing yet; an error when it holds other data."""
+    try:
+        stored = backend.run(f"MATCH (m:{META_LABEL}) RETURN m.fingerprint AS f").rows
+        if stored and stored[0]["f"] != expected:
+            raise InvalidValueError(
+                f"{str(path)!r} was loaded from other data (the CSVs in {str(directory)!r} have "
+                "changed since): delete it to load them again"
+            )
+    except BaseException:
+        backend.close()
+        raise
+    if not stored and close:
+        backend.close()
+    return bool(stored)

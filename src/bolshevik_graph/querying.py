@@ -46,13 +46,16 @@ def open_backend(
     progress: Progress | None = None,
     read_progress: Progress | None = None,
     db: str | Path | None = None,
+    *,
+    write: bool = False,
 ) -> Iterator[Backend]:
     """An open backend, closed on exit. The embedded engine starts empty and is loaded with the
     dataset (``data`` or the shipped one), or with ``db`` lives in that file, loaded the first
-    time only (:mod:`.database_file`); Neo4j is used as it is (load it with `neo4j load`).
+    time only (:mod:`.database_file`) and opened read-only unless ``write``; Neo4j is used as
+    it is (load it with `neo4j load`).
 
     ``read_progress`` follows reading the CSVs (bytes), ``progress`` loading the engine (rows)."""
-    backend = _open(name, data, neo4j, progress, read_progress, db)
+    backend = _open(name, data, neo4j, progress, read_progress, db, write)
     try:
         yield backend
     finally:
@@ -66,6 +69,7 @@ def _open(
     progress: Progress | None,
     read_progress: Progress | None,
     db: str | Path | None,
+    write: bool = False,
 ) -> Backend:
     """The backend ``open_backend`` hands out, loaded where it needs to be."""
     if name == "neo4j":
@@ -73,7 +77,7 @@ def _open(
     if db is not None:
         from .database_file import open_database_file
 
-        return open_database_file(db, data, progress, read_progress)
+        return open_database_file(db, data, progress, read_progress, write=write)
     dataset = load_dataset(data, read_progress)
     backend = get_backend(name)
     try:
@@ -121,7 +125,7 @@ def run_cypher(
     ``read_progress``, ``progress`` and ``db`` are as for :func:`open_backend`. ``people`` names
     the parameters that take a person: a value that is not an id of the loaded graph is looked
     up among its people's names (``Koba``, ``Bronstein``) and replaced by the id."""
-    with open_backend(backend, data, neo4j, progress, read_progress, db) as engine:
+    with open_backend(backend, data, neo4j, progress, read_progress, db, write=write) as engine:
         bound = dict(params or {})
         if any(not _is_person_id(engine, bound.get(name)) for name in people):
             from .queries import PEOPLE_NAMES_CYPHER, resolve_people

@@ -27,7 +27,9 @@ class EmbeddedBackend:
 
     name = "embedded"
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        """Open grafeo; with ``read_only`` an existing file is opened so that nothing, not even
+        a checkpoint, is written to it."""
         try:
             import grafeo
         except ImportError as err:  # pragma: no cover - grafeo is a dependency
@@ -37,7 +39,10 @@ class EmbeddedBackend:
         self._error = grafeo.GrafeoError
         self._stderr = _NativeStderr()
         try:
-            self._db = grafeo.GrafeoDB(str(path)) if path else grafeo.GrafeoDB()
+            if path and read_only:
+                self._db = grafeo.GrafeoDB.open_read_only(str(path))
+            else:
+                self._db = grafeo.GrafeoDB(str(path)) if path else grafeo.GrafeoDB()
         except grafeo.GrafeoError as err:
             raise BackendUnavailableError(f"cannot open the database {str(path)!r}: {err}") from err
 
