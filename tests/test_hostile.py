@@ -200,3 +200,40 @@ def test_reading_a_db_file_does_not_change_it(runner: CliRunner, tmp_path: Path)
     assert write.exit_code == 0
     notes = runner.invoke(cli, [*query, "MATCH (n:Note) RETURN n.text AS text"])
     assert notes.stdout == "text\n----\nx\n"
+
+
+def test_a_huge_query_is_stopped_by_memory_not_the_machine(
+    runner: CliRunner, tiny_dir: Path
+) -> None:
+    query = "UNWIND range(1, 100000000) AS x RETURN count(x) AS n"
+    args = ["query", "run", "--cypher", query, "--data", str(tiny_dir), "--max-memory", "100"]
+    result = runner.invoke(cli, args)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: the query needed more than 100 MB of memory beyond the loaded graph and was "
+        "stopped (raise --max-memory, or narrow the query)\n",
+    )
+
+
+def test_a_slow_query_is_stopped_by_timeout(runner: CliRunner, tiny_dir: Path) -> None:
+    query = "UNWIND range(1, 100000000) AS x RETURN count(x) AS n"
+    args = ["query", "run", "--cypher", query, "--data", str(tiny_dir), "--timeout", "0.2"]
+    result = runner.invoke(cli, [*args, "--max-memory", "0"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: the query ran longer than 0.2 s and was stopped (--timeout)\n",
+    )
+
+
+def test_errors_and_rows_come_back_from_the_capped_child(runner: CliRunner, tiny_dir: Path) -> None:
+    bad = runner.invoke(cli, ["query", "run", "--cypher", "RETURN nope(", "--data", str(tiny_dir)])
+    unbounded = runner.invoke(
+        cli,
+        ["query", "run", "--cypher", "RETURN nope(", "--data", str(tiny_dir), "--max-memory", "0"],
+    )
+    assert bad.exit_code == unbounded.exit_code == 1
+    assert bad.stderr == unbounded.stderr and bad.stderr.startswith("Error: GRAFEO-Q001")
+    args = ["query", "run", "victims-of", "--data", str(tiny_dir), "--format", "json"]
+    assert (
+        runner.invoke(cli, args).stdout == runner.invoke(cli, [*args, "--max-memory", "0"]).stdout
+    )

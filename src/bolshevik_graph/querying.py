@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .backends import Backend, QueryResult, get_backend
+from .backends.embedded import EmbeddedBackend
 from .errors import BackendUnavailableError
 from .loader import load_dataset
 from .progress import Progress
@@ -119,12 +120,16 @@ def run_cypher(
     read_progress: Progress | None = None,
     db: str | Path | None = None,
     people: Collection[str] = (),
+    memory_limit: int | None = None,
+    time_limit: float | None = None,
 ) -> QueryResult:
     """Run one Cypher text on a backend and return its rows (read-only unless ``write``).
 
     ``read_progress``, ``progress`` and ``db`` are as for :func:`open_backend`. ``people`` names
     the parameters that take a person: a value that is not an id of the loaded graph is looked
-    up among its people's names (``Koba``, ``Bronstein``) and replaced by the id."""
+    up among its people's names (``Koba``, ``Bronstein``) and replaced by the id. On the
+    embedded engine the query may use at most ``memory_limit`` bytes beyond the loaded graph
+    and ``time_limit`` seconds (None: no limit); Neo4j applies its server's own limits."""
     with open_backend(backend, data, neo4j, progress, read_progress, db, write=write) as engine:
         bound = dict(params or {})
         if any(not _is_person_id(engine, bound.get(name)) for name in people):
@@ -132,6 +137,8 @@ def run_cypher(
 
             rows = engine.run(PEOPLE_NAMES_CYPHER).rows
             bound = resolve_people(rows, bound, [n for n in people if n in bound])
+        if isinstance(engine, EmbeddedBackend):
+            engine.memory_limit, engine.time_limit = memory_limit, time_limit
         return engine.run(cypher, bound, write=write)
 
 

@@ -19,6 +19,7 @@ from ..errors import BackendUnavailableError, QueryError
 from ..models import Dataset
 from ..progress import Progress
 from .base import QueryResult, is_write_query, normalise
+from .bounded import run_bounded
 from .statements import CONSTRAINTS, COUNT_NODES, COUNT_RELATIONSHIPS, batches, load_steps
 
 
@@ -29,7 +30,12 @@ class EmbeddedBackend:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         """Open grafeo; with ``read_only`` an existing file is opened so that nothing, not even
-        a checkpoint, is written to it."""
+        a checkpoint, is written to it.
+
+        ``memory_limit`` (bytes beyond what the process uses) and ``time_limit`` (seconds), None
+        by default, bound every read: it then runs in a capped child (:mod:`.bounded`)."""
+        self.memory_limit: int | None = None
+        self.time_limit: float | None = None
         try:
             import grafeo
         except ImportError as err:  # pragma: no cover - grafeo is a dependency
@@ -90,6 +96,13 @@ class EmbeddedBackend:
         """Run ``cypher``; a read runs in a transaction that is rolled back whatever it does."""
         if not write and is_write_query(cypher):
             raise QueryError("this query writes to the graph; pass --write to allow it")
+        if write or (self.memory_limit is None and self.time_limit is None):
+            return self._run(cypher, params, write)
+        return run_bounded(
+            lambda: self._run(cypher, params, write), self.memory_limit, self.time_limit
+        )
+
+    def _run(self, cypher: str, params: Mapping[str, Any] | None, write: bool) -> QueryResult:
         try:
             with self._stderr.held():
                 if write:

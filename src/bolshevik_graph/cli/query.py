@@ -79,6 +79,22 @@ def query_show(name: str) -> None:
     "as it is (at 100k relationships 0.5 s instead of 8 s; at 1M, 12 s instead of 2 minutes).",
 )
 @click.option("--write", is_flag=True, help="Allow a query that writes (refused otherwise).")
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=2048,
+    show_default=True,
+    metavar="MB",
+    help="Embedded reads: stop a query that needs more memory than this beyond the loaded "
+    "graph; 0: no limit.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=0,
+    metavar="SECONDS",
+    help="Embedded reads: stop a query that runs longer than this; 0 (default): no limit.",
+)
 @format_option
 @data_option
 @neo4j_options
@@ -89,6 +105,8 @@ def query_run(
     backend: str,
     db: Path | None,
     write: bool,
+    max_memory: int,
+    timeout: float,
     fmt: str,
     data: Path | None,
     neo4j_uri: str | None,
@@ -126,5 +144,7 @@ def query_run(
         progress=progress_bar("loading", LOAD_BAR_ROWS),
         db=db,
         people=people,
+        memory_limit=max_memory * 2**20 or None,
+        time_limit=timeout or None,
     )
     click.echo(format_rows(result.rows, result.columns, fmt))
