@@ -31,7 +31,7 @@ def test_normalise_folds_case_accents_scripts_and_punctuation() -> None:
         ("Dzhugashvili", "stalin"),
         ("Сталин", "stalin"),
         ("Ulyanov", "lenin"),
-        ("Bronstein", "trotsky"),
+        ("Lev Bronstein", "trotsky"),
         ("LEV DAVIDOVICH BRONSTEIN", "trotsky"),
         ("Iron Felix", "dzerzhinsky"),
         ("Ramon", "mercader"),
@@ -45,6 +45,12 @@ def test_any_name_finds_the_person(shipped: Dataset, given: str, expected: str) 
     assert resolve_person(shipped, given) == expected
 
 
+def test_a_shared_birth_name_is_ambiguous(shipped: Dataset) -> None:
+    # Trotsky and his sister Olga Kameneva were both born Bronstein.
+    with pytest.raises(AmbiguousNameError, match=r"'Bronstein' could be 2 people"):
+        resolve_person(shipped, "Bronstein")
+
+
 def test_an_id_wins_over_names(shipped: Dataset) -> None:
     # "Kamenev" is also a word of Sergei Kamenev's name; the id `kamenev` is Lev Kamenev.
     assert resolve_person(shipped, "kamenev") == "kamenev"
@@ -55,9 +61,10 @@ def test_an_ambiguous_name_lists_the_candidates_with_ids_and_dates(shipped: Data
     with pytest.raises(AmbiguousNameError) as caught:
         resolve_person(shipped, "Berzin")
     assert str(caught.value) == (
-        "'Berzin' could be 2 people; give one of these ids:\n"
+        "'Berzin' could be 3 people; give one of these ids:\n"
         "  berzin-jan-a: Jan Berzin (Ziemelis), 1881-10-11 – 1938-08-29\n"
-        "  berzin-jan-k: Jan Karlovich Berzin (Pēteris Ķuzis), 1889-11-25 – 1938-07-29"
+        "  berzin-jan-k: Jan Karlovich Berzin (Pēteris Ķuzis), 1889-11-25 – 1938-07-29\n"
+        "  berzin-e-p: Eduard Berzin, 1894-02-19 – 1938-08-01"
     )
 
 
@@ -86,9 +93,10 @@ def test_cli_ambiguous_name_exits_1_with_the_candidates(runner: CliRunner) -> No
     result = runner.invoke(cli, ["timeline", "Berzin"])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
-        "Error: 'Berzin' could be 2 people; give one of these ids:",
+        "Error: 'Berzin' could be 3 people; give one of these ids:",
         "  berzin-jan-a: Jan Berzin (Ziemelis), 1881-10-11 – 1938-08-29",
         "  berzin-jan-k: Jan Karlovich Berzin (Pēteris Ķuzis), 1889-11-25 – 1938-07-29",
+        "  berzin-e-p: Eduard Berzin, 1894-02-19 – 1938-08-01",
     ]
 
 

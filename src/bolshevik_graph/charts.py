@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .analysis import SurvivalYear
+from .cohort import CohortRow
 from .errors import InvalidValueError
 from .fates import FatesReport
 from .palette import FATE_COLOURS, FATE_LABELS
@@ -133,6 +134,51 @@ def write_survival_chart(rows: list[SurvivalYear], body_name: str, path: str | P
     ax.set_ylabel("members at the end of the year")
     ax.set_title(f"{body_name}: survival of its members, {years[0]}-{years[-1]}", fontsize=11)
     ax.legend(loc="upper right", fontsize=8)
+    fig.text(0.01, 0.01, "Source: bolshevik-graph curated data (graph_data/).", fontsize=7)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return _save(fig, target)
+
+
+def write_cohort_chart(rows: list[CohortRow], path: str | Path) -> Path:
+    """One bar per committee, stacked by fate, with the unfilled slots of its roster in grey
+    outline: the terror consuming the party's leadership, congress by congress."""
+    target = Path(path)
+    plt = _pyplot(target)
+    if not rows:
+        raise InvalidValueError("no committee to chart")
+    fig, ax = plt.subplots(figsize=(max(6.0, 0.9 * len(rows) + 3), 5), dpi=120)
+    positions = list(range(len(rows)))
+    bottoms = [0] * len(rows)
+    for fate, colour in FATE_COLOURS.items():
+        heights = [row.fates.get(fate, 0) for row in rows]
+        if any(heights):
+            ax.bar(
+                positions,
+                heights,
+                bottom=bottoms,
+                color=colour,
+                edgecolor="black",
+                linewidth=0.4,
+                label=FATE_LABELS[fate],
+            )
+            bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    unfilled = [max(0, (row.size or row.known) - row.known) for row in rows]
+    if any(unfilled):
+        ax.bar(
+            positions,
+            unfilled,
+            bottom=bottoms,
+            color="white",
+            edgecolor="grey",
+            linestyle="--",
+            linewidth=0.8,
+            label="slots the data cannot name yet",
+        )
+    labels = [f"{row.body.id}\n{row.body.start.year if row.body.start else ''}" for row in rows]
+    ax.set_xticks(positions, labels, fontsize=8)
+    ax.set_ylabel("members and candidates")
+    ax.set_title("Central Committees 1917-1939: how their people ended", fontsize=11)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.text(0.01, 0.01, "Source: bolshevik-graph curated data (graph_data/).", fontsize=7)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return _save(fig, target)

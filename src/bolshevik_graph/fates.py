@@ -16,7 +16,10 @@ from .dates import REVOLUTION, STALIN_DIED, PartialDate, age_range
 from .derived import killed_on_orders_of
 from .errors import UnknownIdError
 from .figures import FigureCheck, check_figures
-from .models import VIOLENT_FATES, Body, Dataset, Fate, Membership, Person, Role
+from .models import Body, Dataset, Fate, Membership, Person, Role
+
+#: Fates that mean the person lived on after an arrest (an unknown fate is not survival).
+SURVIVED = frozenset({Fate.NATURAL, Fate.ACCIDENT, Fate.KILLED_BY_ENEMY})
 
 #: The start of the Great Terror as the summary counts it (deaths before this year).
 GREAT_TERROR = date(1936, 1, 1)
@@ -256,9 +259,7 @@ def _summarise(role: str, rows: list[FateRow]) -> RoleSummary:
         fates={fate.value: fate_counts[fate.value] for fate in Fate if fate_counts[fate.value]},
         killed_on_stalins_orders=sum(row.killed_on_stalins_orders for row in rows),
         arrested=sum(row.arrested is not None for row in rows),
-        arrested_survived=sum(
-            row.arrested is not None and row.fate not in VIOLENT_FATES for row in rows
-        ),
+        arrested_survived=sum(row.arrested is not None and row.fate in SURVIVED for row in rows),
         died_before_great_terror=sum(
             1 for row in rows if row.died is not None and row.died.is_before(GREAT_TERROR)
         ),

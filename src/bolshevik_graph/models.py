@@ -214,9 +214,9 @@ class Body:
     @property
     def size(self) -> int | None:
         """The published size, members and candidates together, when both are known."""
-        if self.size_members is None:
+        if self.size_members is None or self.size_candidates is None:
             return None
-        return self.size_members + (self.size_candidates or 0)
+        return self.size_members + self.size_candidates
 
 
 @dataclass(frozen=True, slots=True)

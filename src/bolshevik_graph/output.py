@@ -18,6 +18,7 @@ from .people import Profile
 
 if TYPE_CHECKING:  # only annotations: `fates` should not pay for importing these
     from .analysis import Step
+    from .cohort import CohortRow
     from .queries import Query
     from .stats import Stats
 
@@ -364,3 +365,58 @@ def steps_rows(steps: list[Step]) -> list[dict[str, Any]]:
         }
         for index, step in enumerate(steps)
     ]
+
+
+# --- cohort ------------------------------------------------------------------------------------
+
+COHORT_COLUMNS = (
+    "body",
+    "elected",
+    "size",
+    "known",
+    "killed_on_stalins_orders",
+    "share_killed",
+    "arrested",
+    "died_violently",
+    "died_before_great_terror",
+    "outlived_stalin",
+)
+_COHORT_HEADINGS = {
+    "killed_on_stalins_orders": "killed by Stalin",
+    "share_killed": "share",
+    "died_violently": "violent death",
+    "died_before_great_terror": "died < 1936",
+    "outlived_stalin": "outlived Stalin",
+}
+
+
+def cohort_rows(rows: Sequence[CohortRow]) -> list[dict[str, Any]]:
+    """Flat rows for JSON and CSV (fates as one ``fate:count;...`` cell in CSV)."""
+    return [row.to_dict() for row in rows]
+
+
+def cohort_text(rows: Sequence[CohortRow]) -> str:
+    """The committees table; "share" is of the people the data names, not of the size."""
+    table = []
+    for row in rows:
+        data = row.to_dict()
+        share = data["share_killed"]
+        data["share_killed"] = "" if share is None else f"{share:.0%}"
+        data["known"] = f"{row.known}" if row.size is None else f"{row.known} of {row.size}"
+        table.append({_COHORT_HEADINGS.get(k, k): data[k] for k in COHORT_COLUMNS if k != "size"})
+    columns = [_COHORT_HEADINGS.get(c, c) for c in COHORT_COLUMNS if c != "size"]
+    note = (
+        "known: people the data names (of the published size); share: killed on Stalin's orders "
+        "among the known. Counts are lower bounds where slots are unfilled."
+    )
+    return format_table(table, columns) + "\n\n" + note
+
+
+def cohort_csv(rows: Sequence[CohortRow]) -> str:
+    """One CSV row per committee; fates as ``fate:count`` pairs joined by ``;``."""
+    flat = []
+    for row in rows:
+        data = row.to_dict()
+        data["fates"] = ";".join(f"{fate}:{n}" for fate, n in row.fates.items())
+        flat.append(data)
+    return format_csv(flat, [*COHORT_COLUMNS[:1], "name", *COHORT_COLUMNS[1:], "fates"])

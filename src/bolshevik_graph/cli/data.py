@@ -51,6 +51,33 @@ def fates(body: str, fmt: str, chart: Path | None, data: Path | None) -> None:
 
 
 @click.command()
+@format_option
+@chart_option("Also draw one bar per committee, stacked by fate, to this file.")
+@data_option
+def cohort(fmt: str, chart: Path | None, data: Path | None) -> None:
+    """The Central Committees 1917-1939 side by side: size, people known, and how they ended.
+
+    One row per committee in order of election: its published size and how many of its people
+    the data names, killed on Stalin's orders, arrested, violent deaths, deaths before 1936 and
+    those who outlived Stalin.
+    """
+    from ..cohort import cohort as compute_cohort
+    from ..output import cohort_csv, cohort_rows, cohort_text, format_json
+
+    rows = compute_cohort(read_data(data))
+    if chart is not None:
+        from ..charts import write_cohort_chart
+
+        click.echo(f"wrote {write_cohort_chart(rows, chart)}", err=True)
+    if fmt == "json":
+        click.echo(format_json(cohort_rows(rows)))
+    elif fmt == "csv":
+        click.echo(cohort_csv(rows))
+    else:
+        click.echo(cohort_text(rows))
+
+
+@click.command()
 @click.option(
     "--strict",
     is_flag=True,
@@ -127,4 +154,4 @@ def show(person: str, fmt: str, data: Path | None) -> None:
     click.echo(format_json(profile.to_dict()) if fmt == "json" else profile_text(profile))
 
 
-COMMANDS = [fates, validate, people, stats, show]
+COMMANDS = [fates, cohort, validate, people, stats, show]
