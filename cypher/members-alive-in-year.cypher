@@ -2,7 +2,8 @@
 // description: The members (any role) of a body who had not died before the given year began.
 // param: body string cc-1917-aug The body's id
 // param: year int 1939 The year
-MATCH (p:Person)-[:MEMBER_OF]->(:Body {id: $body})
+MATCH (current:BolshevikGraphCurrent)
+MATCH (p:Person)-[:MEMBER_OF]->(:Body {id: $body, generation: current.generation})
 WITH DISTINCT p
 WHERE p.died IS NULL OR toInteger(left(p.died, 4)) >= $year
 RETURN p.id AS id, p.name AS name, p.died AS died, p.fate AS fate

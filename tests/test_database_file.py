@@ -52,7 +52,7 @@ def test_an_interrupted_load_is_completed_next_time(
     engine.load(tiny)
     engine.close()
     again = open_database_file(db, tiny_dir)
-    assert again.counts() == get_backend("embedded").load(tiny)  # as one clean load
+    assert again.counts() == get_backend("embedded").load(tiny).counts()  # as one clean load
     again.close()
 
 

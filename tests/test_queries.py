@@ -192,7 +192,8 @@ def test_cli_query_show(runner: CliRunner) -> None:
         " and the confidence of the claim.\n\n"
         "parameters:\n"
         "  person (person, default stalin): The purger (an id or any name)\n\n"
-        "MATCH (v:Person)-[r:PURGED_BY]->(p:Person {id: $person})\n"
+        "MATCH (current:BolshevikGraphCurrent)\n"
+        "MATCH (v:Person)-[r:PURGED_BY]->(p:Person {id: $person, generation: current.generation})\n"
     )
 
 

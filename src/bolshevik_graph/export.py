@@ -13,7 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .backends.statements import CONSTRAINTS, batches, load_steps
+from .backends.generations import ALLOCATE, NOT_CURRENT, POINTER, removal
+from .backends.statements import (
+    CONSTRAINTS,
+    CURRENT_LABEL,
+    OLD_CONSTRAINTS,
+    batches,
+    load_steps,
+)
 from .dates import PartialDate
 from .errors import InvalidValueError, UnknownIdError
 from .graph import build_graph
@@ -137,15 +144,24 @@ def _escape_control(ch: str) -> str:
 
 
 def write_cypher_script(dataset: Dataset, path: Path, batch_size: int = 500) -> None:
-    """A script for ``cypher-shell -f``: the project's constraints and load statements, with each
-    batch of rows written as a literal list instead of the ``$rows`` parameter."""
+    """A script for ``cypher-shell -f`` doing what `neo4j load` does: the constraints, a new
+    generation written batch by batch (each batch's rows a literal list instead of ``$rows``),
+    made current by one last small statement, then the other generations removed. The pointer
+    node hands the statements their generation, so the script needs no parameters."""
+    pointer = f"MATCH (bolshevik_graph:{CURRENT_LABEL} {{name: '{POINTER}'}}) "
+    new = pointer + "WITH bolshevik_graph.last AS generation "
+    current = pointer + "WITH bolshevik_graph.generation AS generation "
     with path.open("w", encoding="utf-8") as out:
-        out.write("// bolshevik-graph: creates the same graph as `bolshevik-graph neo4j load`.\n")
-        for constraint in CONSTRAINTS:
-            out.write(constraint + ";\n")
+        out.write("// bolshevik-graph: makes the same graph as `bolshevik-graph neo4j load`.\n")
+        for statement in (*OLD_CONSTRAINTS, *CONSTRAINTS, ALLOCATE):
+            out.write(statement + ";\n")
         for step in load_steps(dataset):
+            cypher = step.cypher.replace("$generation", "generation")
             for batch in batches(step.rows, batch_size):
-                out.write(step.cypher.replace("$rows", cypher_literal(batch), 1) + ";\n")
+                out.write(new + cypher.replace("$rows", cypher_literal(batch), 1) + ";\n")
+        out.write(pointer + "SET bolshevik_graph.generation = bolshevik_graph.last;\n")
+        for statement in removal(NOT_CURRENT):
+            out.write(current + statement.replace("$generation", "generation") + ";\n")
 
 
 def read_cypher_script(path: str | Path) -> list[str]:

@@ -7,10 +7,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..models import Dataset
 from ..progress import Progress
+
+if TYPE_CHECKING:
+    from .generations import Session
 
 # Clauses that change a graph. Matched as whole words outside strings and comments.
 _WRITE_CLAUSES = re.compile(
@@ -38,6 +41,33 @@ class QueryResult:
     rows: list[dict[str, Any]]
 
 
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """How many nodes or relationships a load created, updated (properties) and removed."""
+
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.created} created, {self.updated} updated, {self.removed} removed"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    """What a load left current (counts read back from the graph) and what changed."""
+
+    generation: int
+    nodes: int
+    relationships: int
+    node_changes: Changes
+    relationship_changes: Changes
+
+    def counts(self) -> dict[str, int]:
+        """Nodes and relationships of the loaded graph."""
+        return {"nodes": self.nodes, "relationships": self.relationships}
+
+
 class Backend(Protocol):
     """What every Cypher backend offers: load a dataset, run Cypher, close."""
 
@@ -47,9 +77,9 @@ class Backend(Protocol):
         """Create what the load statements rely on (uniqueness constraints, the id index)."""
         ...
 
-    def load(self, dataset: Dataset, progress: Progress | None = None) -> dict[str, int]:
-        """Load ``dataset`` (idempotently: loading twice changes nothing); return counts read
-        back from the graph (``nodes`` and ``relationships``)."""
+    def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
+        """Make the project's graph exactly ``dataset`` (a new generation, made current at the
+        end: see :mod:`.generations`); return its counts, read back, and what changed."""
         ...
 
     def run(
@@ -59,7 +89,16 @@ class Backend(Protocol):
         ...
 
     def counts(self) -> dict[str, int]:
-        """Nodes and relationships the project has loaded, counted in the graph."""
+        """Nodes and relationships of the current generation, counted in the graph."""
+        ...
+
+    def session(self) -> Session:
+        """The engine as the loader uses it (to write or remove a generation by hand)."""
+        ...
+
+    def wipe(self) -> int:
+        """Remove every node the project loaded, in every generation; return how many were
+        current."""
         ...
 
     def close(self) -> None:

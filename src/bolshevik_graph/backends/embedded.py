@@ -1,8 +1,9 @@
 """The embedded backend: grafeo, in this process, in memory or in a database file.
 
-Loads run in one transaction (committed at the end, rolled back on any error), so a failed load
-leaves the graph as it was. Reads run in a transaction that is always rolled back, and clauses
-that write are refused before they run unless ``write=True``.
+Loads write a new generation in committed batches and make it current at the end
+(:mod:`.generations`), so a failed or killed load leaves the previous graph current. Reads run in
+a transaction that is always rolled back, and clauses that write are refused before they run
+unless ``write=True``.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from typing import IO, Any
 from ..errors import BackendUnavailableError, QueryError
 from ..models import Dataset
 from ..progress import Progress
-from .base import QueryResult, is_write_query, normalise
+from .base import LoadReport, QueryResult, is_write_query, normalise
 from .bounded import run_bounded
-from .statements import CONSTRAINTS, COUNT_NODES, COUNT_RELATIONSHIPS, batches, load_steps
+from .generations import Session, load_generation, wipe
+from .statements import CONSTRAINTS, COUNT_NODES, COUNT_RELATIONSHIPS, OLD_CONSTRAINTS
 
 
 class EmbeddedBackend:
@@ -54,7 +56,7 @@ class EmbeddedBackend:
 
     def prepare(self) -> None:
         """Create the constraints and the id index the load statements rely on."""
-        for constraint in CONSTRAINTS:
+        for constraint in (*OLD_CONSTRAINTS, *CONSTRAINTS):
             self._db.execute_cypher(constraint)
         # grafeo's uniqueness constraint does not index the property (Neo4j's does): without this,
         # every MERGE and MATCH on an id scans all nodes (measured: 5,000 nodes and 10,000 edges
@@ -62,30 +64,24 @@ class EmbeddedBackend:
         if not self._db.has_property_index("id"):
             self._db.create_property_index("id")
 
-    def load(self, dataset: Dataset, progress: Progress | None = None) -> dict[str, int]:
-        """Load ``dataset`` in one transaction; return node and relationship counts read back."""
+    def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
+        """Load ``dataset`` as a new generation and make it current; say what changed."""
         self.prepare()
-        steps = load_steps(dataset)
-        total = sum(len(step.rows) for step in steps)
-        done = 0
-        tx = self._db.begin_transaction()
-        try:
-            for step in steps:
-                for batch in batches(step.rows):
-                    tx.execute_cypher(step.cypher, {"rows": batch})
-                    done += len(batch)
-                    if progress:
-                        progress(done, total)
-            tx.commit()
-        except BaseException as err:
-            tx.rollback()
-            if isinstance(err, self._error):
-                raise QueryError(f"loading failed, nothing was loaded: {err}") from err
-            raise
-        return self.counts()
+        return load_generation(self.session(), dataset, progress)
+
+    def session(self) -> Session:
+        """The loader's view of this engine (:class:`.generations.Session`)."""
+        return _Session(self._db, self._error)
+
+    def wipe(self) -> int:
+        """Delete every node the project loaded, in every generation, and the pointer; return
+        how many nodes were current."""
+        count = self.counts()["nodes"]
+        wipe(self.session())
+        return int(count)
 
     def counts(self) -> dict[str, int]:
-        """Nodes and relationships the project has loaded, counted in the graph."""
+        """Nodes and relationships of the current generation, counted in the graph."""
         nodes = self.run(COUNT_NODES).rows[0]["n"]
         relationships = self.run(COUNT_RELATIONSHIPS).rows[0]["n"]
         return {"nodes": nodes, "relationships": relationships}
@@ -132,6 +128,45 @@ class EmbeddedBackend:
         """Close the database (a file database is flushed to disk)."""
         self._db.close()
         self._stderr.close()
+
+
+class _Session:
+    """The loader's view of grafeo: every write its own committed transaction."""
+
+    def __init__(self, db: Any, error: type[Exception]) -> None:
+        self._db = db
+        self._error = error
+
+    def _execute(
+        self, cypher: str, params: Mapping[str, Any], commit: bool
+    ) -> list[dict[str, Any]]:
+        tx = self._db.begin_transaction()
+        try:
+            rows = [dict(row) for row in tx.execute_cypher(cypher, dict(params))]
+        except self._error as err:
+            tx.rollback()
+            raise QueryError(_first_line(str(err))) from err
+        except BaseException:
+            tx.rollback()
+            raise
+        if commit:
+            tx.commit()
+        else:
+            tx.rollback()
+        return rows
+
+    def read(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Run a read in a transaction that is rolled back."""
+        return self._execute(cypher, params, commit=False)
+
+    def write(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Run a write in one committed transaction."""
+        return self._execute(cypher, params, commit=True)
+
+    def write_batched(self, cypher: str, params: Mapping[str, Any]) -> None:
+        """grafeo has no ``IN TRANSACTIONS``: the subquery runs in one transaction (in this
+        process, where memory is the machine's, not a server's per-transaction cap)."""
+        self._execute(cypher, params, commit=True)
 
 
 class _NativeStderr:

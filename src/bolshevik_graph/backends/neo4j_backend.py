@@ -1,8 +1,10 @@
 """The Neo4j backend: a thin adapter over the official ``neo4j`` driver (6.x).
 
 Reads go through read transactions with read routing, so the server itself refuses writes. A load
-creates the named uniqueness constraints, then runs every batch in ONE write transaction: if any
-batch fails, the server rolls the whole load back and the graph is as it was.
+creates the named constraints, writes the dataset as a new generation in batches (each its own
+transaction, so no transaction outgrows the server's memory cap), makes it current in one small
+transaction and then removes the other generations with ``CALL { ... } IN TRANSACTIONS``
+(:mod:`.generations`): a load cut off anywhere leaves the previous graph current.
 """
 
 from __future__ import annotations
@@ -14,11 +16,20 @@ from typing import Any
 from ..errors import BackendUnavailableError, QueryError
 from ..models import Dataset
 from ..progress import Progress
-from .base import QueryResult, is_write_query, normalise
-from .statements import CONSTRAINTS, COUNT_NODES, COUNT_RELATIONSHIPS, WIPE, batches, load_steps
+from .base import LoadReport, QueryResult, is_write_query, normalise
+from .generations import Session, load_generation, wipe
+from .statements import (
+    CONSTRAINTS,
+    COUNT_NODES,
+    COUNT_RELATIONSHIPS,
+    OLD_CONSTRAINTS,
+    PROJECT_LABEL,
+)
 
 #: Seconds to wait for a server before saying it cannot be reached.
 CONNECTION_TIMEOUT = 5.0
+#: Rows per inner transaction when removing a generation (Neo4j's own example size for deletes).
+DELETE_BATCH_ROWS = 10_000
 #: URI schemes of the Bolt protocol (the HTTP query API is a driver preview we do not use).
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -82,47 +93,42 @@ class Neo4jBackend:
             return BackendUnavailableError(f"Neo4j driver error: {_line(err)}")
         return err
 
-    def load(self, dataset: Dataset, progress: Progress | None = None) -> dict[str, int]:
-        """Create the constraints, then load every batch in one write transaction."""
-        steps = load_steps(dataset)
-        total = sum(len(step.rows) for step in steps)
-
-        def work(tx: Any) -> None:
-            done = 0
-            for step in steps:
-                for batch in batches(step.rows):
-                    tx.run(step.cypher, rows=batch).consume()
-                    done += len(batch)
-                    if progress:
-                        progress(done, total)
-
+    def load(self, dataset: Dataset, progress: Progress | None = None) -> LoadReport:
+        """Load ``dataset`` as a new generation in batches, make it current, remove the old."""
         self.prepare()
-        try:
-            with self._driver.session(database=self._database) as session:
-                session.execute_write(work)
-        except Exception as err:
-            raise self._translate(err) from err
-        return self.counts()
+        return load_generation(self.session(), dataset, progress)
+
+    def session(self) -> Session:
+        """The loader's view of this server (:class:`.generations.Session`)."""
+        return _Session(self)
 
     def prepare(self) -> None:
-        """Create the named uniqueness constraints (each backed by an index on Neo4j)."""
+        """Replace earlier versions' one-id constraints with the (id, generation) ones (each
+        backed by an index), and index ``generation`` for finding a generation's nodes."""
+        statements = (
+            *OLD_CONSTRAINTS,
+            *CONSTRAINTS,
+            f"CREATE INDEX bolshevik_graph_generation IF NOT EXISTS "
+            f"FOR (n:{PROJECT_LABEL}) ON (n.generation)",
+        )
         try:
             with self._driver.session(database=self._database) as session:
-                for constraint in CONSTRAINTS:
-                    session.run(constraint).consume()
+                for statement in statements:
+                    session.run(statement).consume()
         except Exception as err:
             raise self._translate(err) from err
 
     def counts(self) -> dict[str, int]:
-        """Nodes and relationships the project has loaded, counted in the graph."""
+        """Nodes and relationships of the current generation, counted in the graph."""
         nodes = self.run(COUNT_NODES).rows[0]["n"]
         relationships = self.run(COUNT_RELATIONSHIPS).rows[0]["n"]
         return {"nodes": nodes, "relationships": relationships}
 
     def wipe(self) -> int:
-        """Delete every node the project loaded (and their relationships); return how many."""
+        """Delete every node the project loaded, in every generation (and their relationships,
+        in batches), and the pointer; return how many nodes were current."""
         count = self.counts()["nodes"]
-        self.run(WIPE, write=True)
+        wipe(self.session())
         return int(count)
 
     def run(
@@ -145,6 +151,49 @@ class Neo4jBackend:
     def close(self) -> None:
         """Close the driver and its connections."""
         self._driver.close()
+
+
+class _Session:
+    """The loader's view of Neo4j: each write one managed transaction; batched writes as
+    ``CALL { ... } IN TRANSACTIONS`` in an auto-commit transaction (the only kind that allows
+    it). One bookmark manager for all, so a read sees every write before it, on any member of a
+    cluster."""
+
+    def __init__(self, backend: Neo4jBackend) -> None:
+        self._backend = backend
+        self._driver = backend._driver
+        self._database = backend._database
+        self._routing = backend._neo4j.RoutingControl
+
+    def _query(self, cypher: str, params: Mapping[str, Any], write: bool) -> list[dict[str, Any]]:
+        routing = self._routing.WRITE if write else self._routing.READ
+        try:
+            records, _summary, _keys = self._driver.execute_query(
+                cypher, dict(params), database_=self._database, routing_=routing
+            )
+        except Exception as err:
+            raise self._backend._translate(err) from err
+        return [record.data() for record in records]
+
+    def read(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Run a read with read routing."""
+        return self._query(cypher, params, write=False)
+
+    def write(self, cypher: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Run a write in one transaction."""
+        return self._query(cypher, params, write=True)
+
+    def write_batched(self, cypher: str, params: Mapping[str, Any]) -> None:
+        """Run ``cypher`` (ending in ``CALL { ... }``) committing every DELETE_BATCH_ROWS rows."""
+        text = f"{cypher} IN TRANSACTIONS OF {DELETE_BATCH_ROWS} ROWS"
+        bookmarks = self._driver.execute_query_bookmark_manager
+        try:
+            with self._driver.session(
+                database=self._database, bookmark_manager=bookmarks
+            ) as session:
+                session.run(text, dict(params)).consume()
+        except Exception as err:
+            raise self._backend._translate(err) from err
 
 
 def _line(err: BaseException) -> str:

@@ -1,9 +1,14 @@
 """The one set of Cypher load statements both engines run, and the parameter rows they take.
 
-Nodes are merged on their ids, edges on a stable key built from their columns, so loading the same
-dataset twice changes nothing. Labels and relationship types come from the vocabularies in
-:mod:`bolshevik_graph.models`, never from user input: they cannot be Cypher parameters. Rows are
-built from the records as they are sent, so a load holds one batch of them at a time.
+A load writes a new *generation* of the graph beside the current one (every node carries a
+``generation`` property; :mod:`.generations` runs the steps). Nodes are merged on their id and
+generation, edges on a stable key built from their columns between nodes of that generation, so a
+batch sent twice changes nothing. Each step also has a read statement that compares its batch with
+the previous generation (matched and updated rows) for the load's report of what changed.
+
+Labels and relationship types come from the vocabularies in :mod:`bolshevik_graph.models`, never
+from user input: they cannot be Cypher parameters. Rows are built from the records as they are
+sent, so a load holds one batch of them at a time.
 """
 
 from __future__ import annotations
@@ -37,32 +42,66 @@ from ..models import (
 
 #: An extra label on every node the project loads, so `neo4j wipe` removes only those.
 PROJECT_LABEL = "BolshevikGraph"
+#: The label of the one node that says which generation is current (outside PROJECT_LABEL, so
+#: the project's labelled nodes are exactly the dataset's).
+CURRENT_LABEL = "BolshevikGraphCurrent"
 BATCH_SIZE = 5000
+#: Node labels, each with a uniqueness constraint on (id, generation).
+NODE_LABELS = ("Person", "Body", "Event")
 
 CONSTRAINTS = (
-    "CREATE CONSTRAINT bolshevik_graph_person_id IF NOT EXISTS "
-    "FOR (n:Person) REQUIRE n.id IS UNIQUE",
-    "CREATE CONSTRAINT bolshevik_graph_body_id IF NOT EXISTS FOR (n:Body) REQUIRE n.id IS UNIQUE",
-    "CREATE CONSTRAINT bolshevik_graph_event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
+    *(
+        f"CREATE CONSTRAINT bolshevik_graph_{label.lower()}_key IF NOT EXISTS "
+        f"FOR (n:{label}) REQUIRE (n.id, n.generation) IS UNIQUE"
+        for label in NODE_LABELS
+    ),
+    f"CREATE CONSTRAINT bolshevik_graph_current IF NOT EXISTS "
+    f"FOR (n:{CURRENT_LABEL}) REQUIRE n.name IS UNIQUE",
+)
+#: Constraints of earlier versions (one id per label), which two generations side by side break.
+OLD_CONSTRAINTS = tuple(
+    f"DROP CONSTRAINT bolshevik_graph_{label.lower()}_id IF EXISTS" for label in NODE_LABELS
 )
 
-_NODES = "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row, n:" + PROJECT_LABEL
-_MEMBERSHIPS = (
-    "UNWIND $rows AS row MATCH (p:Person {id: row.person}) MATCH (b:Body {id: row.body}) "
-    f"MERGE (p)-[r:{MEMBER_OF} {{key: row.key}}]->(b) SET r += row.props"
+_NODES = (
+    "UNWIND $rows AS row MERGE (n:{label} {{id: row.id, generation: $generation}}) "
+    "SET n += row, n:" + PROJECT_LABEL
 )
-_PARTICIPANTS = (
-    "UNWIND $rows AS row MATCH (p:Person {id: row.person}) MATCH (e:Event {id: row.event}) "
-    f"MERGE (p)-[r:{PARTICIPATED_IN} {{key: row.key}}]->(e) SET r += row.props"
+# Plain MATCH, not OPTIONAL MATCH: rows without a previous counterpart are simply not counted
+# (and grafeo 0.6.0 scans every node for an OPTIONAL MATCH, where a MATCH uses the id index).
+_NODES_DIFF = (
+    "UNWIND $rows AS row MATCH (o:{label} {{id: row.id, generation: $previous}}) "
+    "MATCH (n:{label} {{id: row.id, generation: $generation}}) "
+    "RETURN count(o) AS matched, coalesce(sum(CASE WHEN "
+    "o {{.*, generation: 0}} <> n {{.*, generation: 0}} THEN 1 ELSE 0 END), 0) AS updated"
 )
-_RELATIONSHIPS = (
-    "UNWIND $rows AS row MATCH (a:Person {{id: row.subject}}) MATCH (b:Person {{id: row.object}}) "
+_EDGES = (
+    "UNWIND $rows AS row "
+    "MATCH (a:{start} {{id: row.{a}, generation: $generation}}) "
+    "MATCH (b:{end} {{id: row.{b}, generation: $generation}}) "
     "MERGE (a)-[r:{type} {{key: row.key}}]->(b) SET r += row.props"
 )
+_EDGES_DIFF = (
+    "UNWIND $rows AS row "
+    "MATCH (c:{start} {{id: row.{a}, generation: $previous}}) "
+    "MATCH (d:{end} {{id: row.{b}, generation: $previous}}) "
+    "MATCH (c)-[o:{type} {{key: row.key}}]->(d) "
+    "MATCH (a:{start} {{id: row.{a}, generation: $generation}}) "
+    "MATCH (b:{end} {{id: row.{b}, generation: $generation}}) "
+    "MATCH (a)-[r:{type} {{key: row.key}}]->(b) "
+    "RETURN count(o) AS matched, coalesce(sum(CASE WHEN "
+    "properties(o) <> properties(r) THEN 1 ELSE 0 END), 0) AS updated"
+)
 
-COUNT_NODES = f"MATCH (n:{PROJECT_LABEL}) RETURN count(n) AS n"
-COUNT_RELATIONSHIPS = f"MATCH (:{PROJECT_LABEL})-[r]->(:{PROJECT_LABEL}) RETURN count(r) AS n"
-WIPE = f"MATCH (n:{PROJECT_LABEL}) DETACH DELETE n"
+_CURRENT = f"MATCH (current:{CURRENT_LABEL}) "
+COUNT_NODES = (
+    _CURRENT + f"MATCH (n:{PROJECT_LABEL}) WHERE n.generation = current.generation "
+    "RETURN count(n) AS n"
+)
+COUNT_RELATIONSHIPS = (
+    _CURRENT + f"MATCH (n:{PROJECT_LABEL})-[r]->(:{PROJECT_LABEL}) "
+    "WHERE n.generation = current.generation RETURN count(r) AS n"
+)
 
 
 Row = dict[str, Any]
@@ -88,10 +127,20 @@ class Rows[T](Collection[Row]):
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One load statement and all the rows it takes (sent in batches)."""
+    """One load statement and all the rows it takes (sent in batches).
+
+    ``diff`` compares a batch already written with the previous generation and needs only the
+    row fields named in ``keys``; ``kind`` says whether the step writes nodes or relationships."""
 
     cypher: str
     rows: Collection[Row]
+    diff: str = ""
+    keys: tuple[str, ...] = ()
+    kind: str = "nodes"
+
+    def diff_rows(self, batch: list[Row]) -> list[Row]:
+        """The fields of ``batch`` that the diff statement reads."""
+        return [{key: row[key] for key in self.keys} for row in batch]
 
 
 def _props(attributes: dict[str, Any]) -> dict[str, Any]:
@@ -103,6 +152,17 @@ def _props(attributes: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _node_step(label: str, rows: Collection[Row]) -> Step:
+    return Step(_NODES.format(label=label), rows, _NODES_DIFF.format(label=label), ("id",), "nodes")
+
+
+def _edge_step(start: str, a: str, end: str, b: str, rel_type: str, rows: Collection[Row]) -> Step:
+    names = {"start": start, "a": a, "end": end, "b": b, "type": rel_type}
+    return Step(
+        _EDGES.format(**names), rows, _EDGES_DIFF.format(**names), (a, b, "key"), "relationships"
+    )
+
+
 def load_steps(dataset: Dataset) -> list[Step]:
     """Every statement needed to load ``dataset``, nodes before the edges that need them."""
 
@@ -111,18 +171,26 @@ def load_steps(dataset: Dataset) -> list[Step]:
         return {"id": p.id, **_props(person_attributes(p)), **derived}
 
     steps = [
-        Step(_NODES.format(label="Person"), Rows(list(dataset.people.values()), person)),
-        Step(_NODES.format(label="Body"), Rows(list(dataset.bodies.values()), _body)),
-        Step(_NODES.format(label="Event"), Rows(list(dataset.events.values()), _event)),
-        Step(_MEMBERSHIPS, Rows(dataset.memberships, _membership)),
-        Step(_PARTICIPANTS, Rows(dataset.participants, _participation)),
+        _node_step("Person", Rows(list(dataset.people.values()), person)),
+        _node_step("Body", Rows(list(dataset.bodies.values()), _body)),
+        _node_step("Event", Rows(list(dataset.events.values()), _event)),
+        _edge_step(
+            "Person", "person", "Body", "body", MEMBER_OF, Rows(dataset.memberships, _membership)
+        ),
+        _edge_step(
+            "Person",
+            "person",
+            "Event",
+            "event",
+            PARTICIPATED_IN,
+            Rows(dataset.participants, _participation),
+        ),
     ]
     for rel_type in RelType:
         of_type = [r for r in dataset.relationships if r.type is rel_type]
         if of_type:
-            steps.append(
-                Step(_RELATIONSHIPS.format(type=rel_type.value), Rows(of_type, _relationship))
-            )
+            rows = Rows(of_type, _relationship)
+            steps.append(_edge_step("Person", "subject", "Person", "object", rel_type.value, rows))
     return steps
 
 

@@ -18,14 +18,19 @@ def neo4j_group() -> None:
 @data_option
 @neo4j_options
 def neo4j_load(data: Path | None, neo4j_uri: str | None, database: str | None) -> None:
-    """Load the dataset into Neo4j: named uniqueness constraints, then every batch in one
-    transaction (all or nothing). Running it twice changes nothing."""
+    """Make the project's graph in Neo4j exactly the dataset: written beside the current one in
+    batches, made current in one small last transaction, the old one removed after. A load cut
+    off anywhere leaves the previous graph; running it again finishes the job."""
     from ..querying import Neo4jSettings, open_neo4j
 
     dataset = read_data(data)
     with open_neo4j(Neo4jSettings.from_environment(neo4j_uri, database)) as backend:
-        counts = backend.load(dataset, progress_bar("loading", LOAD_BAR_ROWS))
-    click.echo(f"loaded: {counts['nodes']} nodes, {counts['relationships']} relationships")
+        report = backend.load(dataset, progress_bar("loading", LOAD_BAR_ROWS))
+    click.echo(
+        f"loaded generation {report.generation}: {report.nodes} nodes, "
+        f"{report.relationships} relationships\n"
+        f"  nodes: {report.node_changes}\n  relationships: {report.relationship_changes}"
+    )
 
 
 @neo4j_group.command("wipe")
