@@ -1,7 +1,8 @@
 // title: People on several Central Committees, and how they ended
 // description: Everyone who held a term in at least `min` Central Committees, with the committees in order of election, their fate and whether they were killed on Stalin's orders.
 // param: min int 2 The least number of Central Committees
-MATCH (p:Person)-[:MEMBER_OF]->(b:Body {body_kind: 'central-committee'})
+MATCH (current:BolshevikGraphCurrent)
+MATCH (p:Person)-[:MEMBER_OF]->(b:Body {body_kind: 'central-committee', generation: current.generation})
 WITH DISTINCT p, b
 WITH p, b ORDER BY b.start, b.id
 WITH p, collect(b.id) AS committees

@@ -23,7 +23,8 @@ from bolshevik_graph.backends import Backend
 from bolshevik_graph.queries import get_query, list_queries
 from bolshevik_graph.querying import open_backend
 
-ORDER_BY = re.compile(r"\bORDER\s+BY\s+(.*?)(?:\bSKIP\b|\bLIMIT\b|$)", re.IGNORECASE | re.DOTALL)
+ORDER_BY = re.compile(r"\bORDER\s+BY\s+", re.IGNORECASE)
+END = re.compile(r"\b(?:SKIP|LIMIT)\b", re.IGNORECASE)
 ITEM = re.compile(r"^(\w+)(?:\s+(ASC|ASCENDING|DESC|DESCENDING))?$", re.IGNORECASE)
 
 
@@ -31,11 +32,12 @@ def order_keys(cypher: str, columns: list[str]) -> list[tuple[str, bool]]:
     """The final ORDER BY of ``cypher`` as (column, descending) pairs; an item that is not a
     plain RETURN alias (a function of one, a property, an expression) is refused, because
     grafeo and Neo4j do not sort those alike."""
-    clauses = ORDER_BY.findall(cypher)
-    if not clauses:
+    found = list(ORDER_BY.finditer(cypher))
+    if not found:
         raise ValueError("no ORDER BY: Neo4j's row order would be left to chance")
+    clause = END.split(cypher[found[-1].end() :])[0]  # the last ORDER BY, the one of RETURN
     keys = []
-    for item in _top_level_items(clauses[-1]):
+    for item in _top_level_items(clause):
         match = ITEM.match(item)
         if not (match and match[1] in columns):
             raise ValueError(
