@@ -18,6 +18,7 @@ from bolshevik_graph.analysis import (
 from bolshevik_graph.cli import cli
 from bolshevik_graph.errors import InvalidValueError, UnknownIdError
 from bolshevik_graph.graph import build_graph, select_subgraph
+from bolshevik_graph.loader import load_dataset
 from bolshevik_graph.models import Dataset
 
 
@@ -134,9 +135,9 @@ def test_cli_survival_chart(runner: CliRunner, tiny_dir: Path, tmp_path: Path) -
     )
     assert result.exit_code == 0
     assert result.stdout.splitlines()[:3] == [
-        "year,alive,dead,killed_on_stalins_orders",
-        "1917,6,0,0",
-        "1918,5,1,0",
+        "year,alive,dead,unknown,killed_on_stalins_orders",
+        "1917,6,0,0,0",
+        "1918,5,1,0,0",
     ]
     assert "survival of its members" in chart.read_text(encoding="utf-8")
 
@@ -166,3 +167,15 @@ def test_cli_path_says_who_was_not_alive_on_the_date(runner: CliRunner, tiny_dir
         "Error: Leon Trotsky (trotsky) was not alive on 1945-01-01"
         " (lived 1879-11-07 – 1940-08-21)\n",
     )
+
+
+def test_survival_counts_unknown_deaths_apart(tiny_copy: Path) -> None:
+    people = tiny_copy / "people.csv"
+    text = people.read_text(encoding="utf-8")
+    assert ",1952-03-09," in text and ",natural,Died in Moscow," in text
+    text = text.replace(",1952-03-09,", ",,").replace(",natural,Died in Moscow,", ",unknown,,")
+    people.write_text(text, encoding="utf-8")
+    rows = {r.year: r for r in survival(load_dataset(tiny_copy), "cc-1917-aug")}
+    # Kollontai has no death date: not alive in 1953 for want of one, but unknown.
+    assert (rows[1917].alive, rows[1917].dead, rows[1917].unknown) == (5, 0, 1)
+    assert (rows[1953].alive, rows[1953].dead, rows[1953].unknown) == (0, 5, 1)

@@ -74,3 +74,16 @@ def test_age_is_completed_years() -> None:
 def test_human_form() -> None:
     assert PartialDate.parse("1917-11-07").human() == "7 Nov 1917"
     assert PartialDate.parse("1917-11").human() == "Nov 1917"
+
+
+def test_alive_on_says_unknown_rather_than_alive() -> None:
+    from bolshevik_graph.dates import alive_on
+
+    born, died = PartialDate.parse("1883-09-23"), PartialDate.parse("1936-08-25")
+    assert alive_on(born, died, date(1930, 1, 1)) is True
+    assert alive_on(born, died, date(1937, 1, 1)) is False
+    assert alive_on(born, died, date(1880, 1, 1)) is False
+    assert alive_on(born, None, date(1953, 1, 1)) is None  # no death date: not known
+    assert alive_on(None, died, date(1930, 1, 1)) is None  # no birth date: not known either
+    assert alive_on(born, PartialDate.parse("1936"), date(1936, 6, 1)) is None  # vague death
+    assert alive_on(born, None, date(2010, 1, 1)) is False  # 120 years after birth

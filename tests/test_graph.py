@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from bolshevik_graph.errors import InvalidValueError, UnknownIdError
-from bolshevik_graph.graph import build_graph, select_subgraph
+from bolshevik_graph.graph import build_graph, select_subgraph, unknown_alive
+from bolshevik_graph.loader import load_dataset
 from bolshevik_graph.models import Dataset
 
 
@@ -101,3 +103,18 @@ def test_focus_is_networkx_ego_graph_in_the_graph_order(
     assert sorted(focused.edges(keys=True)) == sorted(expected.edges(keys=True))
     # The page lists nodes in the dataset's order whatever the hash seed: output is reproducible.
     assert list(focused) == [node for node in whole if node in focused]
+
+
+def test_snapshot_marks_unknown_deaths_and_counts_them(tiny_copy: Path) -> None:
+    people = tiny_copy / "people.csv"
+    text = people.read_text(encoding="utf-8")
+    assert ",1952-03-09," in text and ",natural,Died in Moscow," in text
+    text = text.replace(",1952-03-09,", ",,").replace(",natural,Died in Moscow,", ",unknown,,")
+    people.write_text(text, encoding="utf-8")
+    dataset = load_dataset(tiny_copy)
+    graph = build_graph(dataset, as_of=date(1953, 1, 1))
+    assert graph.nodes["kollontai"]["alive"] == "unknown"
+    assert "alive" not in graph.nodes["stalin"]
+    assert graph.graph["alive_unknown"] == 1
+    assert unknown_alive(dataset, date(1953, 1, 1)) == ["kollontai"]
+    assert "alive_unknown" not in build_graph(dataset).graph

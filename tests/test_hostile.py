@@ -241,3 +241,23 @@ def test_errors_and_rows_come_back_from_the_capped_child(runner: CliRunner, tiny
     assert (
         runner.invoke(cli, args).stdout == runner.invoke(cli, [*args, "--max-memory", "0"]).stdout
     )
+
+
+def test_as_of_names_people_whose_life_is_unknown_that_day(
+    runner: CliRunner, tiny_copy: Path
+) -> None:
+    people = tiny_copy / "people.csv"
+    _replace(people, ",1952-03-09,", ",,")
+    _replace(people, ",natural,Died in Moscow,", ",unknown,,")
+    args = ["central", "--as-of", "1953-01-01", "--format", "csv", "--data", str(tiny_copy)]
+    result = runner.invoke(cli, args)
+    # Kollontai, with no death date, is kept but named: not silently "alive in 1953".
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "rank,id,name,score\n1,mercader,Ramón Mercader,0.25\n2,stalin,Joseph Stalin,0.25\n"
+        "3,kollontai,Alexandra Kollontai,0.0\n",
+    )
+    assert result.stderr == (
+        "note: 1 person may or may not have been alive on 1953-01-01 (no death date, or dates "
+        "too vague to tell): kollontai; included, marked alive=unknown\n"
+    )

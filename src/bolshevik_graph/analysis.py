@@ -226,32 +226,33 @@ def _entry(
 
 @dataclass(frozen=True, slots=True)
 class SurvivalYear:
-    """A body's members at the end of one year."""
+    """A body's members at the end of one year: alive, dead, and not known (no death date)."""
 
     year: int
     alive: int
     dead: int
+    unknown: int
     killed_on_stalins_orders: int
 
 
 def survival(
     dataset: Dataset, body: str = "cc-1917-aug", first: int = 1917, last: int = 1960
 ) -> list[SurvivalYear]:
-    """For each year: members alive on 31 December, the dead, and how many of the dead were killed
-    on Stalin's orders. A member whose death date is unknown counts as alive throughout."""
+    """For each year: members alive on 31 December, the dead, those whose death date is unknown
+    (counted apart, never as alive), and how many of the dead were killed on Stalin's orders."""
     if body not in dataset.bodies:
         raise UnknownIdError("body", body, dataset.bodies)
     members = {m.person for m in dataset.memberships_by_body.get(body, [])}
     people = [dataset.people[p] for p in sorted(members)]
     killed = {p.id for p in people if killed_on_orders_of(dataset, p.id)}
+    unknown = sum(p.died is None for p in people)
     rows = []
     for year in range(first, last + 1):
-        end_of_year = date(year, 12, 31)
-        dead = [p for p in people if p.died is not None and not p.died.is_after(end_of_year)]
+        next_year = date(year + 1, 1, 1)
+        dead = [p for p in people if p.died is not None and p.died.is_before(next_year)]
+        alive = len(people) - len(dead) - unknown
         rows.append(
-            SurvivalYear(
-                year, len(people) - len(dead), len(dead), sum(p.id in killed for p in dead)
-            )
+            SurvivalYear(year, alive, len(dead), unknown, sum(p.id in killed for p in dead))
         )
     return rows
 

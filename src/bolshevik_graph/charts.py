@@ -115,7 +115,8 @@ def write_fates_chart(report: FatesReport, path: str | Path) -> Path:
 
 
 def write_survival_chart(rows: list[SurvivalYear], body_name: str, path: str | Path) -> Path:
-    """Members alive at each year's end; the dead split by whether Stalin had them killed."""
+    """Members alive at each year's end; the dead split by whether Stalin had them killed; those
+    whose death date is unknown on top, apart."""
     target = Path(path)
     plt = _pyplot(target)
     years = [r.year for r in rows]
@@ -127,8 +128,14 @@ def write_survival_chart(rows: list[SurvivalYear], body_name: str, path: str | P
         [r.alive for r in rows],
         killed,
         other_dead,
-        labels=["alive", "killed on Stalin's orders", "died otherwise"],
-        colors=[FATE_COLOURS["natural"], FATE_COLOURS["executed"], FATE_COLOURS["unknown"]],
+        [r.unknown for r in rows],
+        labels=["alive", "killed on Stalin's orders", "died otherwise", "death date unknown"],
+        colors=[
+            FATE_COLOURS["natural"],
+            FATE_COLOURS["executed"],
+            FATE_COLOURS["unknown"],
+            "#e8e8e8",
+        ],
     )
     ax.set_xlim(years[0], years[-1])
     ax.set_ylabel("members at the end of the year")

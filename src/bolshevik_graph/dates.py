@@ -20,6 +20,9 @@ _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 REVOLUTION = date(1917, 11, 7)
 #: Stalin's death, the end of the period this project is about.
 STALIN_DIED = date(1953, 3, 5)
+#: No one in the record lived longer: a life over this many years is a typo, and someone born
+#: more than this many years before a day was no longer alive on it, death date or not.
+MAX_AGE = 120
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -99,6 +102,22 @@ def parse_date(text: str) -> date:
     if parsed.precision != "day":
         return parsed.latest
     return parsed.earliest
+
+
+def alive_on(born: PartialDate | None, died: PartialDate | None, day: date) -> bool | None:
+    """Whether someone was alive on ``day``: True or False when the dates say so, None when
+    they cannot (no death date, no birth date, or a partial date that straddles the day).
+
+    A missing death date means "not known", never "still alive": a historical figure without one
+    is not alive in 1953 for want of a record (and no one is alive :data:`MAX_AGE` years after
+    birth)."""
+    if (born and born.is_after(day)) or (died and died.is_before(day)):
+        return False
+    if born and born.latest.year + MAX_AGE < day.year:
+        return False
+    if born is None or died is None or born.latest > day or died.earliest < day:
+        return None
+    return True
 
 
 def age_range(born: PartialDate, on: date) -> tuple[int, int]:

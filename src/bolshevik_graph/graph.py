@@ -14,7 +14,7 @@ from collections.abc import Collection
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .dates import PartialDate
+from .dates import PartialDate, alive_on
 from .errors import InvalidValueError, UnknownIdError
 from .models import (
     Body,
@@ -40,16 +40,23 @@ EDGE_TYPES: tuple[str, ...] = (MEMBER_OF, PARTICIPATED_IN, *(t.value for t in Re
 def build_graph(dataset: Dataset, as_of: date | None = None) -> nx.MultiDiGraph:
     """A MultiDiGraph of the dataset; with ``as_of``, only what stood on that day.
 
-    As of a day: people born by then and not yet dead, bodies that existed, memberships and
+    As of a day: people not known to be unborn or dead, bodies that existed, memberships and
     relationships in force (started by then and not yet ended; an open end means still in force).
+    A person whose dates cannot tell whether they were alive that day (no death date, no birth
+    date, or a partial date around the day) is kept with ``alive="unknown"``, and the graph's
+    ``alive_unknown`` counts them: a missing death date never makes someone alive in 1953.
     Edge keys are ``"<rel_type>:<n>"``, unique between two nodes.
     """
     import networkx as nx
 
     graph = nx.MultiDiGraph(as_of=as_of.isoformat() if as_of else "")
     for person in dataset.people.values():
-        if as_of is None or _in_force(person.born, person.died, as_of):
-            graph.add_node(person.id, **person_attributes(person))
+        alive = True if as_of is None else alive_on(person.born, person.died, as_of)
+        if alive is not False:
+            unknown = {"alive": "unknown"} if alive is None else {}
+            graph.add_node(person.id, **person_attributes(person), **unknown)
+    if as_of is not None:
+        graph.graph["alive_unknown"] = sum(1 for _, d in graph.nodes(data="alive") if d)
     for body in dataset.bodies.values():
         if as_of is None or _in_force(body.start, body.end, as_of):
             graph.add_node(body.id, **body_attributes(body))
@@ -66,6 +73,13 @@ def build_graph(dataset: Dataset, as_of: date | None = None) -> nx.MultiDiGraph:
         if part.person in graph and part.event in graph:
             _add_edge(graph, part.person, part.event, participation_attributes(part))
     return graph
+
+
+def unknown_alive(dataset: Dataset, day: date) -> list[str]:
+    """Ids of the people whose dates cannot tell whether they were alive on ``day`` (shown in a
+    snapshot of that day marked ``alive="unknown"``), sorted."""
+    people = dataset.people.values()
+    return sorted(p.id for p in people if alive_on(p.born, p.died, day) is None)
 
 
 def select_subgraph(

@@ -12,16 +12,13 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .dates import PartialDate, age_range
+from .dates import MAX_AGE, PartialDate, age_range
 from .errors import Problem
 from .models import Person
 from .tables import TABLES, TABLES_BY_NAME
 
 if TYPE_CHECKING:
     from .validate import _Checker
-
-#: No one in the record lived longer; an age above this at death is a typo.
-MAX_AGE = 120
 
 
 def check_plausibility(c: _Checker, today: date | None = None) -> Iterator[Problem]:

@@ -11,6 +11,7 @@ loaded engine copy-on-write, so it costs a few milliseconds, not a reload. Linux
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import pickle
 import resource
@@ -82,7 +83,8 @@ def _child[T](work: Callable[[], T], memory: int | None, write_end: int) -> None
     """Run ``work`` with the address space capped, send its outcome, and exit at once (an
     allocator abort or a MemoryError sends nothing)."""
     try:
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an allocator abort dumps no core
+        faulthandler.disable()  # an allocator abort is reported by the parent, in one line
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # and dumps no core
         if memory is not None:
             hard = resource.getrlimit(resource.RLIMIT_AS)[1]
             resource.setrlimit(resource.RLIMIT_AS, (address_space() + memory, hard))

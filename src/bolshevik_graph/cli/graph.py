@@ -13,7 +13,7 @@ from .options import (
     chart_option,
     data_option,
     format_option,
-    parse_day,
+    read_as_of,
     read_data,
     split_types,
 )
@@ -90,7 +90,7 @@ def render(
     from ..names import resolve_person
     from ..render import render_network
 
-    dataset = read_data(data)
+    dataset, day = read_as_of(data, as_of)
     result = render_network(
         dataset,
         output,
@@ -98,7 +98,7 @@ def render(
         body=body,
         focus=resolve_person(dataset, focus) if focus else None,
         depth=depth,
-        as_of=parse_day(as_of),
+        as_of=day,
         rel_types=split_types(rel_types),
         min_confidence=min_confidence,
         max_nodes=max_nodes or None,
@@ -127,9 +127,8 @@ def path(
     from ..analysis import find_path
     from ..output import steps_rows
 
-    steps = find_path(
-        read_data(data), a, b, as_of=parse_day(as_of), rel_types=split_types(rel_types)
-    )
+    dataset, day = read_as_of(data, as_of)
+    steps = find_path(dataset, a, b, as_of=day, rel_types=split_types(rel_types))
     rows = steps_rows(steps)
     click.echo(format_rows(rows, list(rows[0]) if rows else [], fmt))
 
@@ -155,7 +154,7 @@ def central(by: str, top: int, as_of: str | None, fmt: str, data: Path | None) -
     from ..analysis import centrality
     from ..graph import build_graph
 
-    graph = build_graph(read_data(data), as_of=parse_day(as_of))
+    graph = build_graph(*read_as_of(data, as_of))
     rows = [asdict(c) for c in centrality(graph, by, top)]
     click.echo(format_rows(rows, ["rank", "id", "name", "score"], fmt))
 
@@ -185,7 +184,8 @@ def timeline(person: str, fmt: str, data: Path | None) -> None:
 @data_option
 def survival(body: str, chart: Path | None, fmt: str, data: Path | None) -> None:
     """How many of a body's members were alive at the end of each year from 1917 to 1960, and how
-    many of the dead were killed on Stalin's orders."""
+    many of the dead were killed on Stalin's orders. Members whose death date is unknown are
+    counted apart ("unknown"), never as alive."""
     from dataclasses import asdict
 
     from ..analysis import survival as body_survival
@@ -196,7 +196,7 @@ def survival(body: str, chart: Path | None, fmt: str, data: Path | None) -> None
         from ..charts import write_survival_chart
 
         write_survival_chart(rows, dataset.bodies[body].name, chart)
-    columns = ["year", "alive", "dead", "killed_on_stalins_orders"]
+    columns = ["year", "alive", "dead", "unknown", "killed_on_stalins_orders"]
     click.echo(format_rows([asdict(r) for r in rows], columns, fmt))
 
 
@@ -223,7 +223,8 @@ def export_command(fmt: str, output: Path, as_of: str | None, data: Path | None)
 
     if as_of and fmt == "cypher":
         raise click.UsageError("--as-of does not apply to --format cypher (it loads everything)")
-    written = export(read_data(data), fmt, output, as_of=parse_day(as_of))
+    dataset, day = read_as_of(data, as_of)
+    written = export(dataset, fmt, output, as_of=day)
     click.echo(f"wrote {written}")
 
 

@@ -106,6 +106,26 @@ def parse_day(text: str | None) -> date | None:
         raise click.BadParameter(str(err), param_hint="--as-of") from None
 
 
+def read_as_of(data: Path | None, as_of: str | None) -> tuple[Dataset, date | None]:
+    """The dataset and the --as-of day; on stderr, a note naming the people whose dates cannot
+    tell whether they were alive that day (a snapshot keeps them, marked alive=unknown)."""
+    import sys
+
+    from ..graph import unknown_alive
+
+    dataset, day = read_data(data), parse_day(as_of)
+    unknown = unknown_alive(dataset, day) if day else []
+    if unknown:
+        names = ", ".join(unknown[:10]) + (f" and {len(unknown) - 10} more" if unknown[10:] else "")
+        who = "person" if len(unknown) == 1 else "people"
+        click.echo(
+            f"note: {len(unknown)} {who} may or may not have been alive on {day} (no death "
+            f"date, or dates too vague to tell): {names}; included, marked alive=unknown",
+            file=sys.stderr,
+        )
+    return dataset, day
+
+
 def split_types(text: str | None) -> list[str] | None:
     """A comma-separated ``--rel-types`` value as a list (None when not given)."""
     return [t.strip() for t in text.split(",") if t.strip()] if text else None
