@@ -3,11 +3,19 @@
 The public API is flat: ``load_dataset``, ``build_graph``, ``fates`` and friends are importable
 from here. Names are resolved on first use so that ``import bolshevik_graph`` stays cheap (no
 networkx until a graph is built).
+
+Two functions share their name with their module (``fates`` in ``fates.py``, ``export`` in
+``export.py``). Importing a submodule makes Python set it as an attribute of the package, which
+would replace ``bolshevik_graph.fates`` the function by the module after its first use; the
+package's module class keeps the function there instead (reach the modules with
+``from bolshevik_graph.fates import ...``).
 """
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -100,8 +108,27 @@ if TYPE_CHECKING:
     from .stats import dataset_stats
 
 
+#: Exported functions named like the module that defines them.
+_SHADOWED = frozenset(name for name, module in _EXPORTS.items() if name == module)
+
+
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'bolshevik_graph' has no attribute {name!r}")
-    return getattr(import_module(f".{module}", __name__), name)
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+class _Package(ModuleType):
+    """The package's module type: when the import system sets a submodule such as ``fates`` on
+    the package, the function of the same name is kept there instead."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _SHADOWED and isinstance(value, ModuleType):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

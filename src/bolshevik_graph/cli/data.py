@@ -1,4 +1,5 @@
-"""Commands that read the dataset and print it: fates, people, show, validate, stats."""
+"""Commands that read the dataset and print it: fates, people, show, validate, stats, bodies,
+events."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..fates import DEFAULT_BODY
+from ..models import BodyKind, EventKind
 from ..output import format_rows
 from .options import (
     READ_BAR_BYTES,
@@ -154,4 +156,44 @@ def show(person: str, fmt: str, data: Path | None) -> None:
     click.echo(format_json(profile.to_dict()) if fmt == "json" else profile_text(profile))
 
 
-COMMANDS = [fates, cohort, validate, people, stats, show]
+@click.command()
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in BodyKind]),
+    default=None,
+    help="Only bodies of this kind.",
+)
+@click.option("--year", type=int, default=None, help="Only bodies that existed in this year.")
+@format_option
+@data_option
+def bodies(kind: str | None, year: int | None, fmt: str, data: Path | None) -> None:
+    """List bodies (parties, factions, committees, state organs): id, name, kind, dates and how
+    many people held a role in each. Use an id with `fates --body` or `people --body`."""
+    from ..listings import BODY_COLUMNS, body_row, list_bodies
+
+    dataset = read_data(data)
+    rows = [body_row(dataset, b) for b in list_bodies(dataset, kind, year)]
+    click.echo(format_rows(rows, BODY_COLUMNS, fmt))
+
+
+@click.command()
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in EventKind]),
+    default=None,
+    help="Only events of this kind (e.g. trial).",
+)
+@click.option("--year", type=int, default=None, help="Only events that took place in this year.")
+@format_option
+@data_option
+def events(kind: str | None, year: int | None, fmt: str, data: Path | None) -> None:
+    """List events (trials, congresses, treaties, speeches...): id, name, kind, dates, place and
+    how many people took part. `show PERSON` lists a person's events and roles."""
+    from ..listings import EVENT_COLUMNS, event_row, list_events
+
+    dataset = read_data(data)
+    rows = [event_row(dataset, e) for e in list_events(dataset, kind, year)]
+    click.echo(format_rows(rows, EVENT_COLUMNS, fmt))
+
+
+COMMANDS = [fates, cohort, validate, people, stats, show, bodies, events]
