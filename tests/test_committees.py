@@ -7,7 +7,10 @@ from bolshevik_graph.cohort import cohort
 from bolshevik_graph.fates import fates
 from bolshevik_graph.models import BodyKind, Dataset
 
-COMMITTEES = ("cc-1918", "cc-1919", "cc-1920", "cc-1921", "cc-1934", "cc-1939")
+COMMITTEES = (
+    *("cc-1918", "cc-1919", "cc-1920", "cc-1921", "cc-1922", "cc-1923"),
+    *("cc-1924", "cc-1925", "cc-1927", "cc-1930", "cc-1934", "cc-1939"),
+)
 #: Terms that run past the person's arrest because a page says so: Kartvelishvili's expulsion
 #: is dated three days after his arrest; Vannikov, arrested in 1941 and released, is given as a
 #: CC member 1939-1961.
