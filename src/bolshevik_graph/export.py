@@ -1,4 +1,5 @@
-"""Exports for Gephi, notebooks and Neo4j: GraphML, GEXF, node-link JSON and a Cypher script.
+"""Exports for Gephi, notebooks and Neo4j: GraphML, GEXF, node-link JSON, a Cypher script, and
+(in :mod:`.neo4j_admin`) files for ``neo4j-admin database import``.
 
 Attribute conventions for files: lists are joined with ";", absent values are left out (never
 ``None``), dates stay ISO strings. GEXF additionally gets ``start``/``end`` as full dates (the
@@ -29,7 +30,7 @@ from .models import Dataset
 if TYPE_CHECKING:
     import networkx as nx
 
-EXPORT_FORMATS = ("graphml", "gexf", "json", "cypher")
+EXPORT_FORMATS = ("graphml", "gexf", "json", "cypher", "neo4j-admin")
 #: The key under which node-link JSON lists edges (stated, not left to the networkx default).
 JSON_EDGES_KEY = "edges"
 
@@ -39,6 +40,10 @@ def export(dataset: Dataset, fmt: str, path: str | Path, as_of: date | None = No
     if fmt not in EXPORT_FORMATS:
         raise UnknownIdError("export format", fmt, EXPORT_FORMATS)
     target = Path(path)
+    if fmt == "neo4j-admin":
+        from .neo4j_admin import write_neo4j_admin
+
+        return write_neo4j_admin(dataset, target).directory
     try:
         if fmt == "cypher":
             write_cypher_script(dataset, target)

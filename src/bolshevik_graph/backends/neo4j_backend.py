@@ -22,8 +22,8 @@ from .statements import (
     CONSTRAINTS,
     COUNT_NODES,
     COUNT_RELATIONSHIPS,
+    GENERATION_INDEX,
     OLD_CONSTRAINTS,
-    PROJECT_LABEL,
 )
 
 #: Seconds to wait for a server before saying it cannot be reached.
@@ -105,12 +105,7 @@ class Neo4jBackend:
     def prepare(self) -> None:
         """Replace earlier versions' one-id constraints with the (id, generation) ones (each
         backed by an index), and index ``generation`` for finding a generation's nodes."""
-        statements = (
-            *OLD_CONSTRAINTS,
-            *CONSTRAINTS,
-            f"CREATE INDEX bolshevik_graph_generation IF NOT EXISTS "
-            f"FOR (n:{PROJECT_LABEL}) ON (n.generation)",
-        )
+        statements = (*OLD_CONSTRAINTS, *CONSTRAINTS, GENERATION_INDEX)
         try:
             with self._driver.session(database=self._database) as session:
                 for statement in statements:

@@ -58,6 +58,11 @@ CONSTRAINTS = (
     f"CREATE CONSTRAINT bolshevik_graph_current IF NOT EXISTS "
     f"FOR (n:{CURRENT_LABEL}) REQUIRE n.name IS UNIQUE",
 )
+#: Finds a generation's nodes (for removing one) without scanning the others.
+GENERATION_INDEX = (
+    "CREATE INDEX bolshevik_graph_generation IF NOT EXISTS "
+    f"FOR (n:{PROJECT_LABEL}) ON (n.generation)"
+)
 #: Constraints of earlier versions (one id per label), which two generations side by side break.
 OLD_CONSTRAINTS = tuple(
     f"DROP CONSTRAINT bolshevik_graph_{label.lower()}_id IF EXISTS" for label in NODE_LABELS
@@ -137,6 +142,9 @@ class Step:
     diff: str = ""
     keys: tuple[str, ...] = ()
     kind: str = "nodes"
+    #: The node label, or the relationship type and its start and end labels.
+    label: str = ""
+    ends: tuple[str, str] = ("", "")
 
     def diff_rows(self, batch: list[Row]) -> list[Row]:
         """The fields of ``batch`` that the diff statement reads."""
@@ -153,13 +161,20 @@ def _props(attributes: dict[str, Any]) -> dict[str, Any]:
 
 
 def _node_step(label: str, rows: Collection[Row]) -> Step:
-    return Step(_NODES.format(label=label), rows, _NODES_DIFF.format(label=label), ("id",), "nodes")
+    cypher, diff = _NODES.format(label=label), _NODES_DIFF.format(label=label)
+    return Step(cypher, rows, diff, ("id",), "nodes", label)
 
 
 def _edge_step(start: str, a: str, end: str, b: str, rel_type: str, rows: Collection[Row]) -> Step:
     names = {"start": start, "a": a, "end": end, "b": b, "type": rel_type}
     return Step(
-        _EDGES.format(**names), rows, _EDGES_DIFF.format(**names), (a, b, "key"), "relationships"
+        _EDGES.format(**names),
+        rows,
+        _EDGES_DIFF.format(**names),
+        (a, b, "key"),
+        "relationships",
+        rel_type,
+        (start, end),
     )
 
 

@@ -204,16 +204,17 @@ def survival(body: str, chart: Path | None, fmt: str, data: Path | None) -> None
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["graphml", "gexf", "json", "cypher"]),
+    type=click.Choice(["graphml", "gexf", "json", "cypher", "neo4j-admin"]),
     required=True,
-    help="graphml/gexf for Gephi, json for notebooks (node-link), cypher for cypher-shell -f.",
+    help="graphml/gexf for Gephi, json for notebooks (node-link), cypher for cypher-shell -f, "
+    "neo4j-admin for `neo4j-admin database import` (-o is then a directory).",
 )
 @click.option(
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write.",
+    type=click.Path(path_type=Path),
+    help="File to write (a directory for neo4j-admin).",
 )
 @as_of_option
 @data_option
@@ -221,8 +222,16 @@ def export_command(fmt: str, output: Path, as_of: str | None, data: Path | None)
     """Write the graph to a file for Gephi, a notebook or Neo4j."""
     from ..export import export
 
-    if as_of and fmt == "cypher":
-        raise click.UsageError("--as-of does not apply to --format cypher (it loads everything)")
+    if as_of and fmt in ("cypher", "neo4j-admin"):
+        raise click.UsageError(f"--as-of does not apply to --format {fmt} (it loads everything)")
+    if fmt == "neo4j-admin":
+        from ..neo4j_admin import write_neo4j_admin
+
+        done = write_neo4j_admin(read_data(data), output)
+        files = len(done.node_files) + len(done.relationship_files)
+        click.echo(f"wrote {files} CSV files, constraints.cypher and README.md into {output}")
+        click.echo(f"import (database stopped and empty), then see its README:\n{done.command}")
+        return
     dataset, day = read_as_of(data, as_of)
     written = export(dataset, fmt, output, as_of=day)
     click.echo(f"wrote {written}")
