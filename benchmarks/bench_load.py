@@ -7,7 +7,7 @@ Three ways to put one generated dataset (people, bodies, memberships, relationsh
 - **naive**: one statement per row, each its own transaction (the statements the loader uses,
   with a one-row ``$rows``);
 - **batched**: what `bolshevik-graph` does (`backend.load`): ``UNWIND $rows`` in 5,000-row
-  batches, all in one transaction;
+  batches, each its own transaction, into a new generation made current at the end;
 - **grafeo bulk API** (embedded only, for reference): grafeo's own ``batch_create_nodes_with_props``
   and ``batch_create_edges`` with the node ids it hands back. It creates without merging, so
   loading twice duplicates everything; the loader does not use it. It shows the engine's floor.
@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bolshevik_graph.backends import Backend, get_backend
+from bolshevik_graph.backends.generations import ALLOCATE, SWITCH
 from bolshevik_graph.backends.statements import PROJECT_LABEL, load_steps
 from bolshevik_graph.loader import load_dataset
 from bolshevik_graph.models import Dataset
@@ -41,10 +42,14 @@ HERE = Path(__file__).parent
 
 
 def naive(backend: Backend, dataset: Dataset) -> None:
-    """One statement, one transaction, per row."""
+    """One statement, one transaction, per row (into a new generation, made current at the end)."""
+    session = backend.session()
+    allocated = session.write(ALLOCATE, {})[0]
+    generation = allocated["generation"]
     for step in load_steps(dataset):
         for row in step.rows:
-            backend.run(step.cypher, {"rows": [row]}, write=True)
+            backend.run(step.cypher, {"rows": [row], "generation": generation}, write=True)
+    session.write(SWITCH, {"previous": allocated["previous"], "generation": generation})
 
 
 def batched(backend: Backend, dataset: Dataset) -> None:
@@ -60,17 +65,16 @@ def grafeo_bulk(path: str | None, dataset: Dataset) -> dict[str, int]:
     steps = load_steps(dataset)
     ids: dict[str, int] = {}
     for step in steps[:3]:  # people, bodies, events: one label each
-        label = step.cypher.split("(n:")[1].split(" ")[0]
-        rows = list(step.rows)
-        created = db.batch_create_nodes_with_props([label, PROJECT_LABEL], rows)
+        rows = [{**row, "generation": 1} for row in step.rows]
+        created = db.batch_create_nodes_with_props([step.label, PROJECT_LABEL], rows)
         ids.update(zip((row["id"] for row in rows), created, strict=True))
     edges = []
     for step in steps[3:]:
-        rel_type = step.cypher.split("[r:")[1].split(" ")[0]
         for row in step.rows:
             source = row.get("subject") or row["person"]
             target = row.get("object") or row.get("body") or row["event"]
-            edges.append((ids[source], ids[target], rel_type, {"key": row["key"], **row["props"]}))
+            props = {"key": row["key"], **row["props"]}
+            edges.append((ids[source], ids[target], step.label, props))
     db.batch_create_edges(edges)
     counts = {"nodes": db.node_count, "relationships": db.edge_count}
     db.close()
