@@ -3,6 +3,11 @@ every term sourced and within the person's freedom and life, the historians' fig
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bolshevik_graph.cli import cli
 from bolshevik_graph.cohort import cohort
 from bolshevik_graph.fates import fates
 from bolshevik_graph.models import BodyKind, Dataset
@@ -68,3 +73,23 @@ def test_cohort_runs_from_1917_in_order_of_election(shipped: Dataset) -> None:
     assert ids.index("cc-1934") < ids.index("cc-1939")
     for row in rows:
         assert row.killed_on_stalins_orders <= row.died_violently <= row.known
+
+
+DOC = Path(__file__).parent.parent / "docs" / "committees.md"
+
+
+def test_the_docs_show_what_cohort_prints_today(runner: CliRunner) -> None:
+    shown = DOC.read_text(encoding="utf-8").split("<!-- cohort-output -->\n```\n", 1)[1]
+    shown = shown.split("\n```\n<!-- /cohort-output -->", 1)[0]
+    assert runner.invoke(cli, ["cohort"]).stdout.rstrip("\n") == shown
+
+
+def test_the_docs_figures_table_matches_the_data(shipped: Dataset) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    report = fates(shipped, "cc-1934")
+    checks = {c.figure.id: c for c in report.figures}
+    named = len(report.people)
+    executed = checks["khrushchev-1956-cc-1934"].computed
+    violent = checks["conquest-cc-1934-violent"].computed
+    assert f"| {executed} executed of the {named} people it names |" in text
+    assert f"| {violent} of {named} (executed, died in custody, assassinated) |" in text
