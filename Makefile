@@ -16,8 +16,21 @@ test: dev
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-setup: $(VENV)/.setup
-dev: $(VENV)/.dev
+setup: venv-python $(VENV)/.setup
+dev: venv-python $(VENV)/.dev
+
+# PYTHON=... chooses the Python of a new .venv; an existing .venv is kept, and this says so.
+.PHONY: venv-python
+venv-python:
+	@if [ -n "$(PYTHON)" ] && [ -x $(BIN)/python ]; then \
+	  wanted=$$(PYTHON="$(PYTHON)" scripts/find-python) || exit 1; \
+	  have=$$($(BIN)/python -c 'import platform; print(platform.python_version())'); \
+	  want=$$("$$wanted" -c 'import platform; print(platform.python_version())'); \
+	  if [ "$$have" != "$$want" ]; then \
+	    echo "note: .venv already exists with Python $$have, so PYTHON=$(PYTHON) ($$want) is not used;" \
+	         "run 'make clean' first to rebuild it with that Python." >&2; \
+	  fi; \
+	fi
 
 $(BIN)/python:
 	@python=$$(scripts/find-python) && echo "using $$python" && "$$python" -m venv $(VENV)

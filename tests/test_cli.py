@@ -247,3 +247,54 @@ def test_no_progress_bar_for_small_data_or_when_piped(big_data: Path, tiny_dir: 
         check=False,
     )
     assert (piped.returncode, piped.stderr) == (0, "")
+
+
+def test_tables_fit_the_terminal_and_wide_shows_everything(
+    runner: CliRunner, tiny_dir: Path
+) -> None:
+    args = ["timeline", "zinoviev", "--data", str(tiny_dir)]
+    fitted = runner.invoke(cli, args, env={"COLUMNS": "80"}).stdout.splitlines()
+    assert max(len(line) for line in fitted) <= 80
+    assert any("…" in line for line in fitted)
+    wide = runner.invoke(cli, [*args, "--wide"], env={"COLUMNS": "80"}).stdout.splitlines()
+    assert max(len(line) for line in wide) > 80
+    assert wide == runner.invoke(cli, args).stdout.splitlines()  # piped: not cut
+    assert runner.invoke(cli, [*args, "--format", "csv"], env={"COLUMNS": "80"}).stdout == (
+        runner.invoke(cli, [*args, "--format", "csv"]).stdout
+    )
+
+
+def test_chart_says_what_it_wrote_on_stderr(
+    runner: CliRunner, tiny_dir: Path, tmp_path: Path
+) -> None:
+    chart = tmp_path / "fates.svg"
+    result = runner.invoke(
+        cli, ["fates", "--chart", str(chart), "--format", "csv", "--data", str(tiny_dir)]
+    )
+    assert result.stderr == f"wrote {chart}\n"
+    assert result.stdout.startswith("id,name,role,")
+
+
+def test_export_to_standard_output(runner: CliRunner, tiny_dir: Path) -> None:
+    result = runner.invoke(
+        cli, ["export", "--format", "cypher", "-o", "-", "--data", str(tiny_dir)]
+    )
+    assert result.exit_code == 0
+    assert result.stdout.startswith("// bolshevik-graph: makes the same graph")
+    assert not Path("-").exists()
+
+
+def test_render_open_says_when_no_browser_opens(tiny_dir: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "p.html"
+    env = {**os.environ, "BROWSER": "false"}
+    env.pop("DISPLAY", None)
+    command = [sys.executable, "-m", "bolshevik_graph", "render", "-o", str(page), "--open"]
+    done = subprocess.run(
+        [*command, "--data", str(tiny_dir)], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert done.stderr == f"could not open a browser here; open {page} yourself\n"

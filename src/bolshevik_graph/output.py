@@ -58,11 +58,21 @@ def _table_cell(value: Any) -> str:
     return text
 
 
-def format_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+def format_table(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], width: int | None = None
+) -> str:
     """A plain aligned table with a header line and a rule, one line per row (line breaks and
-    other unprintable characters in a cell shown as spaces, long cells shortened)."""
+    other unprintable characters in a cell shown as spaces, long cells shortened).
+
+    With ``width`` (a terminal's columns), the widest columns are narrowed until every line fits,
+    their cells cut with "…"; no column is narrowed below its heading (or 5 characters)."""
     cells = [[_table_cell(row.get(column)) for column in columns] for row in rows]
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    if width is not None:
+        widths = _fit(
+            widths, [max(_width(c), min(w, 5)) for c, w in zip(columns, widths, strict=True)], width
+        )
+        cells = [[_clip(v, w) for v, w in zip(r, widths, strict=True)] for r in cells]
 
     def line(values: Sequence[str]) -> str:
         padded = (v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
@@ -70,6 +80,34 @@ def format_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> s
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(columns), rule, *(line(r) for r in cells)])
+
+
+def _fit(widths: list[int], floors: list[int], total: int) -> list[int]:
+    """Column widths narrowed, widest first, until the line (with its gaps) is at most ``total``."""
+    fitted = list(widths)
+    excess = sum(fitted) + 2 * (len(fitted) - 1) - total
+    while excess > 0:
+        room = [w - f for w, f in zip(fitted, floors, strict=True)]
+        if max(room, default=0) <= 0:
+            break
+        widest = max(range(len(fitted)), key=lambda i: (fitted[i] if room[i] > 0 else -1, -i))
+        fitted[widest] -= 1
+        excess -= 1
+    return fitted
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` display cells, ending in "…" when cut."""
+    if _width(text) <= width:
+        return text
+    kept, used = [], 0
+    for ch in text:
+        cell = _width(ch)
+        if used + cell > width - 1:
+            break
+        kept.append(ch)
+        used += cell
+    return "".join(kept).rstrip() + "…"
 
 
 def format_json(data: Any) -> str:
@@ -110,13 +148,24 @@ def _inert(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def format_rows(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str) -> str:
-    """Rows in one of :data:`FORMATS`."""
+def format_rows(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[str], fmt: str, width: int | None = None
+) -> str:
+    """Rows in one of :data:`FORMATS`; a table fits ``width`` when given (see
+    :func:`format_table`) and shows a ``fate`` as words (``died in custody``), while JSON and CSV
+    keep the value (``died_in_custody``)."""
     if fmt == "json":
         return format_json([{column: row.get(column) for column in columns} for row in rows])
     if fmt == "csv":
         return format_csv(rows, columns)
-    return format_table(rows, columns)
+    if "fate" in columns:
+        rows = [{**row, "fate": fate_words(row.get("fate"))} for row in rows]
+    return format_table(rows, columns, width)
+
+
+def fate_words(fate: Any) -> Any:
+    """A fate value as tables and text show it: ``died_in_custody`` as ``died in custody``."""
+    return fate.replace("_", " ") if isinstance(fate, str) else fate
 
 
 # --- fates -------------------------------------------------------------------------------------
@@ -138,14 +187,16 @@ _TABLE_HEADINGS = {"killed_on_stalins_orders": "by Stalin"}
 AGE_BASIS = {"revolution": "age at the revolution", "entry": "age on entering the body"}
 
 
-def fates_text(report: FatesReport) -> str:
-    """The fates table followed by one summary block per role."""
+def fates_text(report: FatesReport, width: int | None = None, how_width: int | None = None) -> str:
+    """The fates table followed by one summary block per role. The table fits ``width`` when
+    given; "how" shows its first ``how_width`` characters (default :data:`HOW_WIDTH`; 0: all)."""
     body = report.body
     span = " – ".join(d.human() for d in (body.start, body.end) if d)
     heading = f"{body.name} ({body.id})" + (f", {span}" if span else "")
-    rows = [_fates_table_row(row.to_dict()) for row in report.people]
+    how = HOW_WIDTH if how_width is None else how_width
+    rows = [_fates_table_row(row.to_dict(), how) for row in report.people]
     columns = [_TABLE_HEADINGS.get(c, c) for c in FATES_COLUMNS if c != "id"]
-    blocks = [heading, "", format_table(rows, columns)]
+    blocks = [heading, "", format_table(rows, columns, width)]
     if report.age_basis != "revolution":
         blocks += ["", f"age: {AGE_BASIS[report.age_basis]} (the first term's start)"]
     blocks += ["", *(summary_text(s, AGE_BASIS[report.age_basis]) for s in report.summaries)]
@@ -183,7 +234,7 @@ def figures_text(checks: Sequence[FigureCheck]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _fates_table_row(row: dict[str, Any]) -> dict[str, Any]:
+def _fates_table_row(row: dict[str, Any], how_width: int = 0) -> dict[str, Any]:
     age = row["age"]
     if age is None and row["age_range"]:
         low, high = row["age_range"]
@@ -197,7 +248,7 @@ def _fates_table_row(row: dict[str, Any]) -> dict[str, Any]:
         "age": age,
         "fate": row["fate"].replace("_", " "),
         "by Stalin": row["killed_on_stalins_orders"],
-        "how": _shorten(row["how"], HOW_WIDTH),
+        "how": _shorten(row["how"], how_width) if how_width else row["how"],
     }
 
 
@@ -326,7 +377,7 @@ def stats_text(stats: Stats) -> str:
     """The counts of `bolshevik-graph stats`, one block per grouping."""
     blocks = [
         ("rows per table", {k: str(v) for k, v in stats.tables.items()}),
-        ("people by fate", {k: str(v) for k, v in stats.fates.items()}),
+        ("people by fate", {fate_words(k): str(v) for k, v in stats.fates.items()}),
         ("bodies by kind", {k: str(v) for k, v in stats.body_kinds.items()}),
         ("events by kind", {k: str(v) for k, v in stats.event_kinds.items()}),
         ("relationships by type", {k: str(v) for k, v in stats.relationship_types.items()}),
@@ -395,7 +446,7 @@ def cohort_rows(rows: Sequence[CohortRow]) -> list[dict[str, Any]]:
     return [row.to_dict() for row in rows]
 
 
-def cohort_text(rows: Sequence[CohortRow]) -> str:
+def cohort_text(rows: Sequence[CohortRow], width: int | None = None) -> str:
     """The committees table; "share" is of the people the data names, not of the size."""
     table = []
     for row in rows:
@@ -409,7 +460,7 @@ def cohort_text(rows: Sequence[CohortRow]) -> str:
         "known: people the data names (of the published size); share: killed on Stalin's orders "
         "among the known. Counts are lower bounds where slots are unfilled."
     )
-    return format_table(table, columns) + "\n\n" + note
+    return format_table(table, columns, width) + "\n\n" + note
 
 
 def cohort_csv(rows: Sequence[CohortRow]) -> str:

@@ -15,8 +15,10 @@ from .options import (
     chart_option,
     data_option,
     format_option,
+    is_wide,
     progress_bar,
     read_data,
+    table_width,
     text_format_option,
 )
 
@@ -43,13 +45,13 @@ def fates(body: str, fmt: str, chart: Path | None, data: Path | None) -> None:
     if chart is not None:
         from ..charts import write_fates_chart
 
-        write_fates_chart(report, chart)
+        click.echo(f"wrote {write_fates_chart(report, chart)}", err=True)
     if fmt == "json":
         click.echo(format_json(report.to_dict()))
     elif fmt == "csv":
         click.echo(fates_csv(report))
     else:
-        click.echo(fates_text(report))
+        click.echo(fates_text(report, table_width(), 0 if is_wide() else None))
 
 
 @click.command()
@@ -76,7 +78,7 @@ def cohort(fmt: str, chart: Path | None, data: Path | None) -> None:
     elif fmt == "csv":
         click.echo(cohort_csv(rows))
     else:
-        click.echo(cohort_text(rows))
+        click.echo(cohort_text(rows, table_width()))
 
 
 @click.command()
@@ -121,7 +123,7 @@ def people(body: str | None, fmt: str, data: Path | None) -> None:
     from ..people import list_people, person_row
 
     rows = [person_row(p) for p in list_people(read_data(data), body)]
-    click.echo(format_rows(rows, ["id", "name", "born", "died", "fate"], fmt))
+    click.echo(format_rows(rows, ["id", "name", "born", "died", "fate"], fmt, table_width()))
 
 
 @click.command()
@@ -173,7 +175,7 @@ def bodies(kind: str | None, year: int | None, fmt: str, data: Path | None) -> N
 
     dataset = read_data(data)
     rows = [body_row(dataset, b) for b in list_bodies(dataset, kind, year)]
-    click.echo(format_rows(rows, BODY_COLUMNS, fmt))
+    click.echo(format_rows(rows, BODY_COLUMNS, fmt, table_width()))
 
 
 @click.command()
@@ -193,7 +195,7 @@ def events(kind: str | None, year: int | None, fmt: str, data: Path | None) -> N
 
     dataset = read_data(data)
     rows = [event_row(dataset, e) for e in list_events(dataset, kind, year)]
-    click.echo(format_rows(rows, EVENT_COLUMNS, fmt))
+    click.echo(format_rows(rows, EVENT_COLUMNS, fmt, table_width()))
 
 
 COMMANDS = [fates, cohort, validate, people, stats, show, bodies, events]

@@ -16,6 +16,7 @@ from .options import (
     read_as_of,
     read_data,
     split_types,
+    table_width,
 )
 
 
@@ -107,7 +108,8 @@ def render(
     if open_page:
         import webbrowser
 
-        webbrowser.open(result.path.resolve().as_uri())
+        if not webbrowser.open(result.path.resolve().as_uri()):
+            click.echo(f"could not open a browser here; open {result.path} yourself", err=True)
 
 
 @click.command()
@@ -130,7 +132,7 @@ def path(
     dataset, day = read_as_of(data, as_of)
     steps = find_path(dataset, a, b, as_of=day, rel_types=split_types(rel_types))
     rows = steps_rows(steps)
-    click.echo(format_rows(rows, list(rows[0]) if rows else [], fmt))
+    click.echo(format_rows(rows, list(rows[0]) if rows else [], fmt, table_width()))
 
 
 @click.command()
@@ -156,7 +158,7 @@ def central(by: str, top: int, as_of: str | None, fmt: str, data: Path | None) -
 
     graph = build_graph(*read_as_of(data, as_of))
     rows = [asdict(c) for c in centrality(graph, by, top)]
-    click.echo(format_rows(rows, ["rank", "id", "name", "score"], fmt))
+    click.echo(format_rows(rows, ["rank", "id", "name", "score"], fmt, table_width()))
 
 
 @click.command()
@@ -172,7 +174,7 @@ def timeline(person: str, fmt: str, data: Path | None) -> None:
     from ..analysis import timeline as person_timeline
 
     rows = [asdict(e) for e in person_timeline(read_data(data), person)]
-    click.echo(format_rows(rows, ["date", "end", "what", "detail", "sources"], fmt))
+    click.echo(format_rows(rows, ["date", "end", "what", "detail", "sources"], fmt, table_width()))
 
 
 @click.command()
@@ -195,9 +197,10 @@ def survival(body: str, chart: Path | None, fmt: str, data: Path | None) -> None
     if chart is not None:
         from ..charts import write_survival_chart
 
-        write_survival_chart(rows, dataset.bodies[body].name, chart)
+        written = write_survival_chart(rows, dataset.bodies[body].name, chart)
+        click.echo(f"wrote {written}", err=True)
     columns = ["year", "alive", "dead", "unknown", "killed_on_stalins_orders"]
-    click.echo(format_rows([asdict(r) for r in rows], columns, fmt))
+    click.echo(format_rows([asdict(r) for r in rows], columns, fmt, table_width()))
 
 
 @click.command("export")
@@ -213,8 +216,8 @@ def survival(body: str, chart: Path | None, fmt: str, data: Path | None) -> None
     "-o",
     "--output",
     required=True,
-    type=click.Path(path_type=Path),
-    help="File to write (a directory for neo4j-admin).",
+    type=click.Path(path_type=Path, allow_dash=True),
+    help="File to write (a directory for neo4j-admin); - writes to standard output.",
 )
 @as_of_option
 @data_option
@@ -225,6 +228,8 @@ def export_command(fmt: str, output: Path, as_of: str | None, data: Path | None)
     if as_of and fmt in ("cypher", "neo4j-admin"):
         raise click.UsageError(f"--as-of does not apply to --format {fmt} (it loads everything)")
     if fmt == "neo4j-admin":
+        if str(output) == "-":
+            raise click.UsageError("--format neo4j-admin writes a directory, not standard output")
         from ..neo4j_admin import write_neo4j_admin
 
         done = write_neo4j_admin(read_data(data), output)
@@ -233,6 +238,13 @@ def export_command(fmt: str, output: Path, as_of: str | None, data: Path | None)
         click.echo(f"import (database stopped and empty), then see its README:\n{done.command}")
         return
     dataset, day = read_as_of(data, as_of)
+    if str(output) == "-":
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            written = export(dataset, fmt, Path(folder) / f"graph.{fmt}", as_of=day)
+            click.echo(written.read_bytes(), nl=False)
+        return
     written = export(dataset, fmt, output, as_of=day)
     click.echo(f"wrote {written}")
 

@@ -43,7 +43,14 @@ def chart_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[...,
 
 
 def format_option[F: Callable[..., Any]](func: F) -> F:
-    """``--format table|json|csv``, shared by every command that prints records."""
+    """``--format table|json|csv`` and ``--wide``, shared by every command that prints records."""
+    func = click.option(
+        "--wide",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_wide,
+        help="Show tables in full instead of fitting them to the terminal's width.",
+    )(func)
     return click.option(
         "--format",
         "fmt",
@@ -52,6 +59,31 @@ def format_option[F: Callable[..., Any]](func: F) -> F:
         show_default=True,
         help="Output format: an aligned table for people, JSON or CSV for programs.",
     )(func)
+
+
+_WIDE = "bolshevik_graph.wide"
+
+
+def _remember_wide(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    ctx.meta[_WIDE] = value
+
+
+def is_wide() -> bool:
+    """True when the command was given ``--wide``."""
+    return bool(click.get_current_context().meta.get(_WIDE))
+
+
+def table_width() -> int | None:
+    """The width a table must fit: the terminal's columns (``shutil.get_terminal_size``, which
+    honours $COLUMNS) when printing to a terminal or when $COLUMNS is set; None (no limit) with
+    ``--wide`` or when the output goes to a pipe or a file, as gh and docker do."""
+    import os
+    import shutil
+    import sys
+
+    if is_wide() or not ("COLUMNS" in os.environ or sys.stdout.isatty()):
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def text_format_option[F: Callable[..., Any]](func: F) -> F:

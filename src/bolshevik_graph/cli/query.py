@@ -14,6 +14,7 @@ from .options import (
     format_option,
     neo4j_options,
     progress_bar,
+    table_width,
 )
 
 
@@ -36,7 +37,7 @@ def query_list(fmt: str) -> None:
         }
         for q in list_queries()
     ]
-    click.echo(format_rows(rows, ["name", "title", "parameters"], fmt))
+    click.echo(format_rows(rows, ["name", "title", "parameters"], fmt, table_width()))
 
 
 @query.command("show")
@@ -147,4 +148,4 @@ def query_run(
         memory_limit=max_memory * 2**20 or None,
         time_limit=timeout or None,
     )
-    click.echo(format_rows(result.rows, result.columns, fmt))
+    click.echo(format_rows(result.rows, result.columns, fmt, table_width()))
