@@ -43,6 +43,16 @@ def _text(value: str) -> str:
 
 
 def _slug(value: str) -> str:
+    if not value.isascii():
+        import unicodedata
+
+        index, char = next((i, ch) for i, ch in enumerate(value) if not ch.isascii())
+        name = unicodedata.name(char, f"U+{ord(char):04X}")
+        raise ValueError(
+            f"{value!r} is not an id: {char!r} ({name}) at position {index + 1} is not ASCII "
+            "(ids are lowercase ASCII letters, digits and single hyphens; a look-alike letter "
+            "from another script makes a different id)"
+        )
     if not _SLUG.fullmatch(value):
         raise ValueError(f"{value!r} is not an id (lowercase letters, digits and single hyphens)")
     return value
