@@ -78,3 +78,17 @@ def test_cli_query_run_with_db(runner: CliRunner, tiny_dir: Path, tmp_path: Path
     result = runner.invoke(cli, [*args, "--backend", "neo4j"])
     assert result.exit_code == 2
     assert "--db keeps the embedded engine in a file; Neo4j keeps its own" in result.stderr
+
+
+def test_a_file_made_before_generations_is_refused(tiny_dir: Path, tmp_path: Path) -> None:
+    from bolshevik_graph.database_file import META_LABEL, data_fingerprint
+
+    db = tmp_path / "old.grafeo"
+    engine = get_backend("embedded", path=db)  # what an older version left: data, fingerprint,
+    engine.run("CREATE (:Person:BolshevikGraph {id: 'lenin'})", write=True)  # and no pointer
+    engine.run(
+        f"CREATE (:{META_LABEL} {{fingerprint: $f}})", {"f": data_fingerprint(tiny_dir)}, write=True
+    )
+    engine.close()
+    with pytest.raises(InvalidValueError, match="made by an older bolshevik-graph"):
+        open_database_file(db, tiny_dir)

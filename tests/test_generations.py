@@ -243,3 +243,11 @@ def test_every_canned_query_sees_only_the_current_generation(dataset: str) -> No
     for query, params in queries:
         assert engine.run(query.cypher, params).rows == before[query.name], query.name
     engine.close()
+
+
+def test_only_call_subqueries_run_in_batches() -> None:
+    # Neo4j appends IN TRANSACTIONS to these; anything else would be a syntax error there.
+    for statement in generations.removal("true"):
+        assert generations.check_batched(statement) == statement
+    with pytest.raises(QueryError, match="not a statement to run in batches"):
+        generations.check_batched(generations.REMOVE_POINTER)

@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from .backends.embedded import EmbeddedBackend
+from .backends.statements import CURRENT_LABEL
 from .errors import InvalidValueError
 from .loader import load_dataset, resolve_data_dir
 from .progress import Progress
@@ -43,8 +44,8 @@ def open_database_file(
 
     An existing, loaded file is opened read-only unless ``write``: reading never changes its
     bytes. The file's directory must exist (it is not created). A load that is interrupted
-    leaves no fingerprint, so the next call loads again (loads merge, so that ends with exactly
-    the right graph)."""
+    leaves no fingerprint, so the next call loads again (a new generation: what the interrupted
+    load wrote is removed, see :mod:`.backends.generations`)."""
     target = Path(path)
     if not target.parent.is_dir():
         raise InvalidValueError(
@@ -80,6 +81,11 @@ def _checked(
             raise InvalidValueError(
                 f"{str(path)!r} was loaded from other data (the CSVs in {str(directory)!r} have "
                 "changed since): delete it to load them again"
+            )
+        if stored and not backend.run(f"MATCH (c:{CURRENT_LABEL}) RETURN c.generation AS g").rows:
+            raise InvalidValueError(
+                f"{str(path)!r} was made by an older bolshevik-graph (before generations; the "
+                "queries would find nothing in it): delete it to load the data again"
             )
     except BaseException:
         backend.close()

@@ -21,7 +21,7 @@ from ..models import Dataset
 from ..progress import Progress
 from .base import LoadReport, QueryResult, is_write_query, normalise
 from .bounded import run_bounded
-from .generations import Session, load_generation, wipe
+from .generations import Session, check_batched, load_generation, wipe
 from .statements import CONSTRAINTS, COUNT_NODES, COUNT_RELATIONSHIPS, OLD_CONSTRAINTS
 
 
@@ -166,7 +166,7 @@ class _Session:
     def write_batched(self, cypher: str, params: Mapping[str, Any]) -> None:
         """grafeo has no ``IN TRANSACTIONS``: the subquery runs in one transaction (in this
         process, where memory is the machine's, not a server's per-transaction cap)."""
-        self._execute(cypher, params, commit=True)
+        self._execute(check_batched(cypher), params, commit=True)
 
 
 class _NativeStderr:

@@ -28,15 +28,17 @@ from .statements import CURRENT_LABEL, PROJECT_LABEL, batches, load_steps
 #: The ``name`` of the pointer node (a uniqueness constraint keeps it to one node).
 POINTER = "bolshevik-graph"
 
+# Each first writes the pointer (taking Neo4j's lock on it) and only then reads it, so two loads
+# at once cannot both take one number or both switch from the same generation.
 ALLOCATE = (
-    f"MERGE (c:{CURRENT_LABEL} {{name: '{POINTER}'}}) "
-    "SET c.last = coalesce(c.last, c.generation, 0) + 1 "
+    f"MERGE (c:{CURRENT_LABEL} {{name: '{POINTER}'}}) SET c.locked = true "
+    "WITH c SET c.last = coalesce(c.last, c.generation, 0) + 1 REMOVE c.locked "
     "RETURN c.generation AS previous, c.last AS generation"
 )
 SWITCH = (
-    f"MATCH (c:{CURRENT_LABEL} {{name: '{POINTER}'}}) "
-    "WHERE (c.generation IS NULL AND $previous IS NULL) OR c.generation = $previous "
-    "SET c.generation = $generation RETURN c.generation AS generation"
+    f"MATCH (c:{CURRENT_LABEL} {{name: '{POINTER}'}}) SET c.locked = true "
+    "WITH c WHERE (c.generation IS NULL AND $previous IS NULL) OR c.generation = $previous "
+    "SET c.generation = $generation REMOVE c.locked RETURN c.generation AS generation"
 )
 _OF_GENERATION = "n.generation = $generation"
 _LEGACY = "n.generation IS NULL"  # loaded by a version without generations
@@ -63,7 +65,7 @@ def removal(where: str) -> tuple[str, str]:
     )
 
 
-WIPE = (*removal("true"), f"MATCH (c:{CURRENT_LABEL}) DELETE c")
+REMOVE_POINTER = f"MATCH (c:{CURRENT_LABEL}) DELETE c"
 
 
 class Session(Protocol):
@@ -78,9 +80,18 @@ class Session(Protocol):
         ...
 
     def write_batched(self, cypher: str, params: Mapping[str, Any]) -> None:
-        """Run a write ending in a ``CALL { ... }`` subquery, committing every few thousand rows
-        where the engine can (Neo4j: ``IN TRANSACTIONS``), else in one transaction."""
+        """Run a write ending in a ``CALL { ... }`` subquery (see :func:`check_batched`),
+        committing every few thousand rows where the engine can (Neo4j: ``IN TRANSACTIONS``),
+        else in one transaction."""
         ...
+
+
+def check_batched(cypher: str) -> str:
+    """``cypher`` if it ends in the ``CALL { ... }`` subquery batching needs; else an error (so
+    that a statement Neo4j would refuse fails on the embedded engine's tests too)."""
+    if not cypher.rstrip().endswith("}") or "CALL {" not in cypher:
+        raise QueryError(f"not a statement to run in batches (no final CALL {{ ... }}): {cypher}")
+    return cypher
 
 
 def load_generation(
@@ -134,8 +145,9 @@ def load_generation(
 
 def wipe(session: Session) -> None:
     """Remove every node the project loaded, in every generation, and the pointer."""
-    for statement in WIPE:
+    for statement in removal("true"):
         session.write_batched(statement, {})
+    session.write(REMOVE_POINTER, {})
 
 
 def _counts(session: Session, where: str, generation: Any) -> dict[str, int]:

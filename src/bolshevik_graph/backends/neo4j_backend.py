@@ -17,7 +17,7 @@ from ..errors import BackendUnavailableError, QueryError
 from ..models import Dataset
 from ..progress import Progress
 from .base import LoadReport, QueryResult, is_write_query, normalise
-from .generations import Session, load_generation, wipe
+from .generations import Session, check_batched, load_generation, wipe
 from .statements import (
     CONSTRAINTS,
     COUNT_NODES,
@@ -180,7 +180,7 @@ class _Session:
 
     def write_batched(self, cypher: str, params: Mapping[str, Any]) -> None:
         """Run ``cypher`` (ending in ``CALL { ... }``) committing every DELETE_BATCH_ROWS rows."""
-        text = f"{cypher} IN TRANSACTIONS OF {DELETE_BATCH_ROWS} ROWS"
+        text = f"{check_batched(cypher)} IN TRANSACTIONS OF {DELETE_BATCH_ROWS} ROWS"
         bookmarks = self._driver.execute_query_bookmark_manager
         try:
             with self._driver.session(
