@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import csv
 import shlex
-from collections.abc import Callable, Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .backends.generations import POINTER
 from .backends.statements import (
@@ -98,65 +99,42 @@ def import_command(nodes: Iterable[Path], relationships: Iterable[Path], databas
 
 @dataclass(frozen=True, slots=True)
 class _Table:
+    """A file's fixed columns (ids, labels or type) and a way to get each row's properties."""
+
     header: list[str]
-    rows: Iterator[list[str]]
+    rows: Iterable[Row]
+    fixed: Callable[[Row], list[str]]
+    props: Callable[[Row], dict[str, Any]]
 
 
 def _node_table(step: Step) -> _Table:
-    columns = _columns(step.rows, lambda row: row)
-    header = [
-        f"id:ID({step.label})",
-        *(f"{name}:{kind}" for name, kind in columns if name != "id"),
-        "generation:long",
-        ":LABEL",
-    ]
     labels = f"{step.label}{ARRAY_DELIMITER}{PROJECT_LABEL}"
-
-    def rows() -> Iterator[list[str]]:
-        for row in step.rows:
-            cells = [_cell(row.get(name)) for name, _ in columns if name != "id"]
-            yield [row["id"], *cells, str(GENERATION), labels]
-
-    return _Table(header, rows())
+    return _Table(
+        [f"id:ID({step.label})", ":LABEL", "generation:long"],
+        step.rows,
+        lambda row: [row["id"], labels, str(GENERATION)],
+        lambda row: {k: v for k, v in row.items() if k != "id"},
+    )
 
 
 def _relationship_table(step: Step) -> _Table:
     a, b, _ = step.keys
-    columns = _columns(step.rows, _edge_props)
-    header = [
-        f":START_ID({step.ends[0]})",
-        f":END_ID({step.ends[1]})",
-        *(f"{name}:{kind}" for name, kind in columns),
-        ":TYPE",
-    ]
-
-    def rows() -> Iterator[list[str]]:
-        for row in step.rows:
-            props = _edge_props(row)
-            cells = [_cell(props.get(name)) for name, _ in columns]
-            yield [row[a], row[b], *cells, step.label]
-
-    return _Table(header, rows())
+    return _Table(
+        [f":START_ID({step.ends[0]})", f":END_ID({step.ends[1]})", ":TYPE"],
+        step.rows,
+        lambda row: [row[a], row[b], step.label],
+        lambda row: {"key": row["key"], **row["props"]},
+    )
 
 
 def _pointer_table() -> _Table:
-    header = [f":ID({CURRENT_LABEL})", "name:string", "generation:long", "last:long", ":LABEL"]
-    rows = iter([["current", POINTER, str(GENERATION), str(GENERATION), CURRENT_LABEL]])
-    return _Table(header, rows)
-
-
-def _edge_props(row: Row) -> dict[str, Any]:
-    return {"key": row["key"], **row["props"]}
-
-
-def _columns(rows: Iterable[Row], props: Callable[[Row], dict[str, Any]]) -> list[tuple[str, str]]:
-    """Every property some row has, in first-seen order, with its import type (one pass)."""
-    kinds: dict[str, str] = {}
-    for row in rows:
-        for name, value in props(row).items():
-            if value is not None and name not in kinds:
-                kinds[name] = _kind(value)
-    return list(kinds.items())
+    pointer = {"name": POINTER, "generation": GENERATION, "last": GENERATION}
+    return _Table(
+        [f":ID({CURRENT_LABEL})", ":LABEL"],
+        [pointer],
+        lambda _row: ["current", CURRENT_LABEL],
+        lambda row: row,
+    )
 
 
 def _kind(value: Any) -> str:
@@ -183,16 +161,28 @@ def _cell(value: Any) -> str:
 
 
 def _write(path: Path, table: _Table) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        _write_rows(handle, table)
+    """One pass over the rows (making them is the costly part): each row goes to a scratch file
+    with the properties known so far, the header is written once all are known, and the rows are
+    copied after it, padded with empty cells for properties first seen later. Quoting is RFC
+    4180's (quotes doubled; fields with commas, quotes or line breaks quoted)."""
+    kinds: dict[str, str] = {}
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as scratch:
+        writer = csv.writer(scratch, lineterminator="\n")
+        for row in table.rows:
+            props = table.props(row)
+            for name, value in props.items():
+                if value is not None and name not in kinds:
+                    kinds[name] = _kind(value)
+            writer.writerow([*table.fixed(row), *(_cell(props.get(name)) for name in kinds)])
+        scratch.seek(0)
+        header = [*table.header, *(f"{name}:{kind}" for name, kind in kinds.items())]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            out = csv.writer(handle, lineterminator="\n")
+            out.writerow(header)
+            width = len(header)
+            for cells in csv.reader(scratch):
+                out.writerow(cells + [""] * (width - len(cells)))
     return path
-
-
-def _write_rows(handle: IO[str], table: _Table) -> None:
-    # RFC 4180 quoting: quotes doubled, fields with commas, quotes or line breaks quoted.
-    writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow(table.header)
-    writer.writerows(table.rows)
 
 
 def _readme(command: str, directory: Path, database: str) -> str:
