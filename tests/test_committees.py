@@ -16,10 +16,10 @@ COMMITTEES = (
     *("cc-1918", "cc-1919", "cc-1920", "cc-1921", "cc-1922", "cc-1923"),
     *("cc-1924", "cc-1925", "cc-1927", "cc-1930", "cc-1934", "cc-1939"),
 )
-#: Terms that run past the person's arrest because a page says so: Kartvelishvili's expulsion
-#: is dated three days after his arrest; Vannikov, arrested in 1941 and released, is given as a
-#: CC member 1939-1961.
-PAST_ARREST = {("kartvelishvili", "cc-1934"), ("vannikov", "cc-1939")}
+#: Terms that run past the person's arrest because a page says so: the plenum of 25 Jun 1937
+#: expelled Kartvelishvili and Antipov, arrested days before; Vannikov, arrested in 1941 and
+#: released, is given as a CC member 1939-1961.
+PAST_ARREST = {("kartvelishvili", "cc-1934"), ("antipov", "cc-1934"), ("vannikov", "cc-1939")}
 
 
 def test_every_committee_of_the_period_is_a_body(shipped: Dataset) -> None:
