@@ -4,8 +4,9 @@
 
 For each size a synthetic dataset is generated (benchmarks/generate.py: one person per ten
 relationships, heavy-tailed degrees: p0 alone has about a quarter of all relationships). Each step
-runs in a fresh process so that its time and its peak client memory (ru_maxrss) are its own; the
-dataset is read first and not timed:
+runs in a fresh process so that its time (wall clock, and the client's CPU time, which a busy
+machine disturbs less) and its peak client memory (ru_maxrss) are its own; the dataset is read
+first and not timed:
 
 - **export neo4j-admin**: `write_neo4j_admin` into a directory; also the size of the files.
 - with NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE as for the CLI):
@@ -36,7 +37,7 @@ import json, resource, sys, time
 import bolshevik_graph as bg
 step, data, out = sys.argv[1], sys.argv[2], sys.argv[3]
 dataset = bg.load_dataset(data)
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 result = {}
 if step == "export":
     from bolshevik_graph.neo4j_admin import write_neo4j_admin
@@ -51,6 +52,7 @@ else:
                   "node_changes": str(report.node_changes),
                   "relationship_changes": str(report.relationship_changes)}
 result["seconds"] = time.perf_counter() - start
+result["cpu"] = time.process_time() - cpu
 result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(result))
 """
@@ -88,7 +90,8 @@ def line(label: str, result: dict[str, object], extra: str = "") -> None:
         print(f"  {label:26s} failed: {result['error']}")
         return
     seconds, peak = float(str(result["seconds"])), float(str(result["peak_mb"]))
-    print(f"  {label:26s} {seconds:8.1f} s  client peak {peak:7.0f} MB{extra}")
+    cpu = float(str(result["cpu"]))
+    print(f"  {label:26s} {seconds:8.1f} s ({cpu:.1f} s CPU)  client peak {peak:5.0f} MB{extra}")
     for key in ("nodes", "relationships", "node_changes", "relationship_changes"):
         if key in result:
             print(f"  {'':26s} {key}: {result[key]}")
