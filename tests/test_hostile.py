@@ -319,3 +319,11 @@ def test_millions_of_empty_lines_are_read_in_bounded_memory(tiny_copy: Path) -> 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     assert find_problems(tiny_copy) == []
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000  # KB
+
+
+def test_a_huge_bad_cell_is_quoted_short(runner: CliRunner, tiny_copy: Path) -> None:
+    _replace(tiny_copy / "people.csv", "1870-04-22,1870-04-10", "x" * 10_000_000 + ",")
+    result = runner.invoke(cli, ["validate", "--data", str(tiny_copy)])
+    lines = result.stderr.splitlines()
+    assert (result.exit_code, len(lines)) == (1, 2)
+    assert lines[1] == "  people.csv:2:6 (born): '" + "x" * 298 + "…"

@@ -6,6 +6,9 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+#: A problem printed as a line shows at most this many characters of its message.
+MESSAGE_WIDTH = 300
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -29,7 +32,10 @@ class Problem:
                 where += f":{self.column}"
         if self.column_name:
             where += f" ({self.column_name})"
-        return f"{where}: {self.message}"
+        message = self.message
+        if len(message) > MESSAGE_WIDTH:  # a 10 MB cell quoted in a message is not read whole
+            message = message[: MESSAGE_WIDTH - 1] + "…"
+        return f"{where}: {message}"
 
 
 class BolshevikGraphError(Exception):
