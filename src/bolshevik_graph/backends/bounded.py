@@ -99,6 +99,7 @@ def _child[T](work: Callable[[], T], memory: int | None, write_end: int) -> None
         view = memoryview(pickle.dumps(outcome))
         while view:
             view = view[os.write(write_end, view) :]
+        os.close(write_end)  # the parent reads to the end now, not once this process is gone
     finally:
         os._exit(0)
 
