@@ -80,6 +80,17 @@ def test_cypher_script_rebuilds_the_graph(source: str, tmp_path: Path, tiny_dir:
     assert engine.run(names).rows == expected.run(names).rows
 
 
+def test_cypher_scripts_a_then_b_give_exactly_b(tmp_path: Path, tiny: Dataset) -> None:
+    from test_generations import changed, expected_graph, project_graph
+
+    engine = get_backend("embedded")
+    for number, data in enumerate((tiny, changed(tiny))):
+        path = export(data, "cypher", tmp_path / f"{number}.cypher")
+        for statement in read_cypher_script(path):
+            engine.run(statement, write=True)
+    assert project_graph(engine) == expected_graph(changed(tiny))
+
+
 def test_cypher_literals_escape_quotes_and_controls() -> None:
     assert cypher_literal('It\'s a \\ "test"\n') == "'It\\'s a \\\\ \"test\"\\n'"
     assert (

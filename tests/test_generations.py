@@ -115,6 +115,15 @@ def test_a_then_b_gives_exactly_b(engine: Backend, tiny: Dataset) -> None:
     assert project_graph(engine) == expected_graph(tiny)
 
 
+def test_the_report_as_neo4j_load_prints_it(engine: Backend, tiny: Dataset) -> None:
+    engine.load(tiny)
+    assert engine.load(changed(tiny)).summary() == (
+        "loaded generation 2: 11 nodes, 13 relationships\n"
+        "  nodes: 1 created, 2 updated, 1 removed\n"
+        "  relationships: 1 created, 1 updated, 3 removed"
+    )
+
+
 def test_a_deleted_row_disappears_from_the_queries(engine: Backend, tiny: Dataset) -> None:
     engine.load(tiny)
     query = get_query("killers")

@@ -67,6 +67,14 @@ class LoadReport:
         """Nodes and relationships of the loaded graph."""
         return {"nodes": self.nodes, "relationships": self.relationships}
 
+    def summary(self) -> str:
+        """Three lines for people: what is current now, and what changed."""
+        return (
+            f"loaded generation {self.generation}: {self.nodes} nodes, "
+            f"{self.relationships} relationships\n"
+            f"  nodes: {self.node_changes}\n  relationships: {self.relationship_changes}"
+        )
+
 
 class Backend(Protocol):
     """What every Cypher backend offers: load a dataset, run Cypher, close."""

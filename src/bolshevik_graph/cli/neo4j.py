@@ -26,11 +26,7 @@ def neo4j_load(data: Path | None, neo4j_uri: str | None, database: str | None) -
     dataset = read_data(data)
     with open_neo4j(Neo4jSettings.from_environment(neo4j_uri, database)) as backend:
         report = backend.load(dataset, progress_bar("loading", LOAD_BAR_ROWS))
-    click.echo(
-        f"loaded generation {report.generation}: {report.nodes} nodes, "
-        f"{report.relationships} relationships\n"
-        f"  nodes: {report.node_changes}\n  relationships: {report.relationship_changes}"
-    )
+    click.echo(report.summary())
 
 
 @neo4j_group.command("wipe")
