@@ -254,6 +254,19 @@ def test_every_canned_query_sees_only_the_current_generation(dataset: str) -> No
     engine.close()
 
 
+def test_a_load_overtaken_by_another_does_not_switch(engine: Backend, tiny: Dataset) -> None:
+    engine.load(tiny)
+    session = engine.session()
+    mine = int(session.write(generations.ALLOCATE, {})[0]["generation"])
+    other = engine.load(changed(tiny))  # finishes first
+    switched = session.write(generations.SWITCH, {"previous": mine - 1, "generation": mine})
+    assert switched == [{"switched": False}]
+    pointer = "MATCH (c:BolshevikGraphCurrent) RETURN properties(c) AS p"
+    assert engine.run(pointer).rows == [
+        {"p": {"name": "bolshevik-graph", "generation": other.generation, "last": mine + 1}}
+    ]
+
+
 def test_only_call_subqueries_run_in_batches() -> None:
     # Neo4j appends IN TRANSACTIONS to these; anything else would be a syntax error there.
     for statement in generations.removal("true"):

@@ -37,8 +37,9 @@ ALLOCATE = (
 )
 SWITCH = (
     f"MATCH (c:{CURRENT_LABEL} {{name: '{POINTER}'}}) SET c.locked = true "
-    "WITH c WHERE (c.generation IS NULL AND $previous IS NULL) OR c.generation = $previous "
-    "SET c.generation = $generation REMOVE c.locked RETURN c.generation AS generation"
+    "WITH c, (c.generation IS NULL AND $previous IS NULL) OR c.generation = $previous AS ours "
+    "SET c.generation = CASE WHEN ours THEN $generation ELSE c.generation END REMOVE c.locked "
+    "RETURN ours AS switched"
 )
 _OF_GENERATION = "n.generation = $generation"
 _LEGACY = "n.generation IS NULL"  # loaded by a version without generations
@@ -119,7 +120,8 @@ def load_generation(
                 if progress:
                     progress(sum(written.values()), total)
         _check_complete(session, generation, written["nodes"])
-        if not session.write(SWITCH, {"previous": previous, "generation": generation}):
+        switched = session.write(SWITCH, {"previous": previous, "generation": generation})
+        if not (switched and switched[0]["switched"]):
             raise QueryError("another load made its graph current first")
     except Exception as err:  # an interrupt skips the clean-up: the next load does it
         _discard(session, generation)
