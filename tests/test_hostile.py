@@ -327,3 +327,19 @@ def test_a_huge_bad_cell_is_quoted_short(runner: CliRunner, tiny_copy: Path) -> 
     lines = result.stderr.splitlines()
     assert (result.exit_code, len(lines)) == (1, 2)
     assert lines[1] == "  people.csv:2:6 (born): '" + "x" * 298 + "…"
+
+
+def test_hostile_cypher_text_is_scanned_in_one_pass(runner: CliRunner, tiny_dir: Path) -> None:
+    # 100,000 escaped quotes made the old regular expressions quadratic (minutes); now linear.
+    from bolshevik_graph.backends.base import is_write_query
+    from bolshevik_graph.queries import parameter_names
+
+    for text in ["\\'" * 100_000, "/*" * 100_000, "'" + "a" * 200_000, "`" * 200_001]:
+        assert not is_write_query(text)
+        assert parameter_names(text) == set()
+    assert is_write_query("RETURN 'x' AS s /* c */ CREATE (n)")
+    assert not is_write_query("RETURN 'CREATE' AS `SET` // DELETE")
+    assert parameter_names("RETURN $a, '$b', $`c d` // $e") == {"a", "c d"}
+    query = "RETURN '" + "\\'" * 50_000
+    result = runner.invoke(cli, ["query", "run", "--cypher", query, "--data", str(tiny_dir)])
+    assert (result.exit_code, result.stderr[:19]) == (1, "Error: GRAFEO-Q001:")

@@ -210,13 +210,14 @@ def _convert(name: str, kind: str, text: str) -> Any:
         raise QueryError(f"parameter {name!r}: {text!r} is not {expected}") from None
 
 
-_CYPHER_TEXT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*|/\*.*?\*/", re.DOTALL)
 _PARAMETER = re.compile(r"\$(?:([A-Za-z_][A-Za-z0-9_]*)|`([^`]+)`|([0-9]+))")
 
 
 def parameter_names(cypher: str) -> set[str]:
     """The names of the ``$parameters`` a Cypher text uses (not counting strings and comments)."""
-    bare = _CYPHER_TEXT.sub("''", cypher)
+    from .backends.base import blank_strings_and_comments
+
+    bare = blank_strings_and_comments(cypher, keep_names=True)
     return {next(g for g in match.groups() if g) for match in _PARAMETER.finditer(bare)}
 
 
