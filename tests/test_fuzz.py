@@ -223,3 +223,14 @@ def test_render_focus(focus: str, depth: str) -> None:
 @given(a=USER_TEXT, b=USER_TEXT)
 def test_path_ends(a: str, b: str) -> None:
     assert_clean_exit(CliRunner().invoke(cli, ["path", a, b, "--data", str(TINY)]))
+
+
+@CLI_FUZZ
+@given(
+    command=st.sampled_from(
+        [["show"], ["timeline"], ["fates", "--body"], ["survival", "--body"], ["people", "--body"]]
+    ),
+    value=USER_TEXT,
+)
+def test_ids_given_by_users(command: list[str], value: str) -> None:
+    assert_clean_exit(CliRunner().invoke(cli, [*command, value, "--data", str(TINY)]))
