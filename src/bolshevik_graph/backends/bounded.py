@@ -14,7 +14,6 @@ from __future__ import annotations
 import faulthandler
 import os
 import pickle
-import resource
 import select
 import signal
 import time
@@ -28,6 +27,10 @@ _STATUS = Path("/proc/self/status")
 
 def can_bound() -> bool:
     """True where a read can run in a capped child (Linux: fork, /proc and RLIMIT_AS)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
     return hasattr(os, "fork") and hasattr(resource, "RLIMIT_AS") and _STATUS.exists()
 
 
@@ -83,6 +86,8 @@ def _child[T](work: Callable[[], T], memory: int | None, write_end: int) -> None
     """Run ``work`` with the address space capped, send its outcome, and exit at once (an
     allocator abort or a MemoryError sends nothing)."""
     try:
+        import resource
+
         faulthandler.disable()  # an allocator abort is reported by the parent, in one line
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # and dumps no core
         if memory is not None:
