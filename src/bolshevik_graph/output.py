@@ -65,13 +65,20 @@ def format_table(
     other unprintable characters in a cell shown as spaces, long cells shortened).
 
     With ``width`` (a terminal's columns), the widest columns are narrowed until every line fits,
-    their cells cut with "…"; no column is narrowed below its heading (or 5 characters)."""
+    their cells cut with "…"; no column is narrowed below its heading (or 5 characters), columns
+    of :data:`SHORT_COLUMN` characters or fewer only when the long ones cannot give enough, and
+    an ``id`` column is never cut (it is what a reader copies into the next command)."""
     cells = [[_table_cell(row.get(column)) for column in columns] for row in rows]
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
     if width is not None:
-        widths = _fit(
-            widths, [max(_width(c), min(w, 5)) for c, w in zip(columns, widths, strict=True)], width
-        )
+        floors = [
+            w if c == "id" else max(_width(c), min(w, 5))
+            for c, w in zip(columns, widths, strict=True)
+        ]
+        # Short columns (dates, kinds, counts) are cut only when cutting the long ones is not
+        # enough.
+        short = [max(f, w) if w <= SHORT_COLUMN else f for f, w in zip(floors, widths, strict=True)]
+        widths = _fit(_fit(widths, short, width), floors, width)
         cells = [[_clip(v, w) for v, w in zip(r, widths, strict=True)] for r in cells]
 
     def line(values: Sequence[str]) -> str:
@@ -80,6 +87,10 @@ def format_table(
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(columns), rule, *(line(r) for r in cells)])
+
+
+#: Columns at most this wide are narrowed last.
+SHORT_COLUMN = 15
 
 
 def _fit(widths: list[int], floors: list[int], total: int) -> list[int]:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ..models import Dataset
 
 #: Bars appear only for work that takes seconds: about 8 MB of CSV (100k relationships read in
-#: about 3 s) or 20,000 rows loaded into an engine (about 2 s embedded; see the README).
+#: about 3 s) or 20,000 rows loaded into an engine (about 2 s embedded; see docs/performance.md).
 READ_BAR_BYTES = 8_000_000
 LOAD_BAR_ROWS = 20_000
 
