@@ -168,3 +168,17 @@ def test_hostile_page_runs_nothing(browser, tmp_path: Path) -> None:  # type: ig
     )
     assert seen["errors"] == []
     view.close()
+
+
+def test_every_edge_type_has_a_style() -> None:
+    from bolshevik_graph.graph import EDGE_TYPES
+    from bolshevik_graph.render import EDGE_STYLES
+
+    assert sorted(EDGE_STYLES) == sorted(EDGE_TYPES)
+
+
+def test_the_shipped_data_renders(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "all.html"
+    result = runner.invoke(cli, ["render", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"wrote {out}: ")

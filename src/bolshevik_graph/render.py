@@ -39,6 +39,7 @@ EDGE_STYLES: dict[str, tuple[str, bool]] = {
     RelType.DENOUNCED: ("#ad1457", True),
     RelType.SUCCEEDED: ("#5d4037", True),
     RelType.MARRIED_TO: ("#00897b", False),
+    RelType.SENTENCE_APPROVED_BY: ("#7a1f00", True),
 }
 
 
