@@ -12,16 +12,18 @@ import csv
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
+from .blocks import Plan, parse_block
+from .collector import paused_collector
 from .errors import DataNotFoundError, Problem, ValidationError
 from .models import Dataset
 from .progress import Meter, Progress
 from .sourcing import weak_problems
-from .tables import TABLES, Table
+from .tables import TABLES, Table, text_cell
 from .validate import check
 
 # A curated note may be long; a user's own file may hold far longer fields.
@@ -74,6 +76,13 @@ def read_dataset(path: str | Path | None = None, progress: Progress | None = Non
     result = ReadResult(Dataset(location=str(directory)))
     files = {table.name: directory / table.filename for table in TABLES}
     meter = Meter(progress, sum(file.stat().st_size for file in files.values() if file.is_file()))
+    with paused_collector():
+        _read_tables(files, result, meter)
+    meter.finish()
+    return result
+
+
+def _read_tables(files: dict[str, Path], result: ReadResult, meter: Meter) -> None:
     for table in TABLES:
         file = files[table.name]
         if not file.is_file():
@@ -93,8 +102,6 @@ def read_dataset(path: str | Path | None = None, progress: Progress | None = Non
                 _read_table(table, handle, result, meter)
         except OSError as err:
             raise DataNotFoundError(f"cannot read {str(file)!r}: {err.strerror}") from err
-    meter.finish()
-    return result
 
 
 def _decoded_lines(
@@ -128,10 +135,16 @@ def _read_table(table: Table, handle: IO[bytes], result: ReadResult, meter: Mete
         problems.append(Problem(table.filename, 1, None, None, wrong))
         result.unreadable.add(table.name)
         return
-    reader = csv.reader(_decoded_lines(table, handle, problems, meter), strict=True)
+    # Lines that are not UTF-8 are reported here first and added to ``problems`` just before the
+    # row that holds them is read, so the problems stay in the order of the file.
+    pending: list[Problem] = []
+    reader = csv.reader(_decoded_lines(table, handle, pending, meter), strict=True)
     line = 1  # the line the current record starts on (a quoted cell may span lines)
+    block: _Block | None = None
     try:
         header = next(reader, None)
+        problems.extend(pending)
+        pending.clear()
         if header is None:
             problems.append(Problem(table.filename, None, None, None, "file is empty (no header)"))
             result.unreadable.add(table.name)
@@ -151,22 +164,87 @@ def _read_table(table: Table, handle: IO[bytes], result: ReadResult, meter: Mete
             return
         result.dataset.columns[table.name] = {name: index + 1 for name, index in positions.items()}
         line = reader.line_num + 1
-        limit = len(problems) + FILE_PROBLEM_LIMIT
+        block = _Block(table, len(header), positions, result)
         for row in reader:
-            if row:
-                _add_row(table, row, line, len(header), positions, result)
-                if len(problems) >= limit:
-                    message = (
-                        f"{FILE_PROBLEM_LIMIT:,} problems in this file: stopped reading it here "
-                        "(fix these and run again)"
-                    )
-                    problems.append(Problem(table.filename, line, None, None, message))
-                    result.unreadable.add(table.name)
+            if pending:
+                if block.flush():
                     return
+                problems.extend(pending)
+                pending.clear()
+            if row and block.add(row, line):
+                return
             line = reader.line_num + 1
     except csv.Error as err:
+        if block is not None and block.flush():
+            return
+        problems.extend(pending)
         message = f"broken CSV in the row starting on this line: {err}"
         problems.append(Problem(table.filename, line, None, None, message))
+    else:
+        if block is not None and block.flush():
+            return
+        problems.extend(pending)
+
+
+class _Block:
+    """Rows waiting to be read as a block (:mod:`.blocks`), or row by row if it is not clean."""
+
+    #: Rows per block: enough for columns to pay, few enough to hold little memory.
+    SIZE = 4096
+
+    def __init__(self, table: Table, width: int, positions: dict[str, int], result: ReadResult):
+        self.table, self.width, self.positions, self.result = table, width, positions, result
+        self.plan = _plan(table, positions)
+        self.positional = _POSITIONAL[table.name]
+        self.parsed: list[dict[str, Any]] = [{} for _ in self.plan]
+        self.rows: list[list[str]] = []
+        self.lines: list[int] = []
+        self.limit = len(result.problems) + FILE_PROBLEM_LIMIT
+
+    def add(self, row: list[str], line: int) -> bool:
+        """Hold a row (and the line it starts on) until the block is full; True when reading
+        must stop (see :meth:`flush`)."""
+        self.rows.append(row)
+        self.lines.append(line)
+        return len(self.rows) >= self.SIZE and self.flush()
+
+    def flush(self) -> bool:
+        """Read the rows held, as a block if clean, else row by row; True when the file reached
+        :data:`FILE_PROBLEM_LIMIT` problems, which is then reported (the file is not read
+        further, as if each row were read and counted one by one)."""
+        table, result = self.table, self.result
+        records = (
+            parse_block(table.record, self.rows, self.lines, self.width, self.plan, self.parsed)
+            if self.positional and self.rows
+            else None
+        )
+        rows, lines = self.rows, self.lines
+        self.rows, self.lines = [], []
+        if records is None:
+            for row, line in zip(rows, lines, strict=True):
+                _add_row(table, row, line, self.width, self.positions, self.plan, result)
+                if self._stopped(line):
+                    return True
+        elif table.key is None:
+            getattr(result.dataset, table.name).extend(records)
+        else:
+            for record, line in zip(records, lines, strict=True):
+                _store(table, record, line, self.positions, result)
+                if self._stopped(line):
+                    return True
+        return False
+
+    def _stopped(self, line: int) -> bool:
+        """Report the limit at ``line`` if the file has reached it."""
+        if len(self.result.problems) < self.limit:
+            return False
+        message = (
+            f"{FILE_PROBLEM_LIMIT:,} problems in this file: stopped reading it here "
+            "(fix these and run again)"
+        )
+        self.result.problems.append(Problem(self.table.filename, line, None, None, message))
+        self.result.unreadable.add(self.table.name)
+        return True
 
 
 #: A file with this many problems is not read further: a generated file of a million bad rows
@@ -252,49 +330,88 @@ def _check_header(
     return positions if ok else None
 
 
+def _plan(table: Table, positions: dict[str, int]) -> Plan:
+    """The reading plan of ``table`` for a file whose header gives ``positions``: worked out once
+    per file, not once per cell."""
+    return [
+        (
+            column.name,
+            positions.get(column.name),
+            None if column.parse is text_cell else column.parse,
+            column.required,
+            column.empty,
+        )
+        for column in table.columns
+    ]
+
+
+def _positional(table: Table) -> bool:
+    """True when ``table.record`` takes the columns in their order, then ``line``: rows are then
+    built without a dict of keyword arguments each."""
+    names = [f.name for f in fields(table.record) if f.init]
+    return names == [*table.column_names, "line"]
+
+
 def _add_row(
     table: Table,
     row: list[str],
     line: int,
     width: int,
     positions: dict[str, int],
+    plan: Plan,
     result: ReadResult,
 ) -> None:
-    """Parse one row into a record, or report each of its bad cells."""
+    """Parse one row into a record, or report each of its bad cells.
+
+    Per cell: a control character is refused, CRLF inside a cell becomes a line break, the cell
+    is stripped, an empty cell is refused if required (else takes the column's empty value), and
+    the rest is parsed, a ``ValueError`` becoming a located problem."""
     if len(row) != width:
         message = f"expected {width} fields as in the header, found {len(row)}"
         result.problems.append(Problem(table.filename, line, None, None, message))
         _mark_broken(table, row, positions, result)
         return
-    values: dict[str, Any] = {}
+    values: list[Any] = []
     failed = False
-    for column in table.columns:
-        index = positions.get(column.name)
+    for name, index, parse, required, empty in plan:
         cell = row[index] if index is not None else ""
-        control = _control_character(cell)
-        if control:
-            assert index is not None
-            result.problems.append(Problem(table.filename, line, index + 1, column.name, control))
-            failed = True
-            continue
-        cell = cell.replace("\r\n", "\n").strip() if "\r" in cell else cell.strip()
+        if cell and not cell.isprintable():
+            control = _control_character(cell)
+            if control:
+                assert index is not None
+                result.problems.append(Problem(table.filename, line, index + 1, name, control))
+                failed = True
+                continue
+            if "\r" in cell:
+                cell = cell.replace("\r\n", "\n")
+        if cell:
+            cell = cell.strip()
         if not cell:
-            if column.required:
-                where = (table.filename, line, (index or 0) + 1, column.name)
+            if required:
+                where = (table.filename, line, (index or 0) + 1, name)
                 result.problems.append(Problem(*where, "required value is empty"))
                 failed = True
-            values[column.name] = column.empty
-            continue
-        try:
-            values[column.name] = column.parse(cell)
-        except ValueError as err:
-            assert index is not None
-            result.problems.append(Problem(table.filename, line, index + 1, column.name, str(err)))
-            failed = True
+            values.append(empty)
+        elif parse is None:
+            values.append(cell)
+        else:
+            try:
+                values.append(parse(cell))
+            except ValueError as err:
+                assert index is not None
+                result.problems.append(Problem(table.filename, line, index + 1, name, str(err)))
+                failed = True
     if failed:
         _mark_broken(table, row, positions, result)
         return
-    _store(table, table.record(**values, line=line), line, positions, result)
+    if _POSITIONAL[table.name]:
+        record = table.record(*values, line)
+    else:
+        record = table.record(**dict(zip(table.column_names, values, strict=True)), line=line)
+    _store(table, record, line, positions, result)
+
+
+_POSITIONAL = {table.name: _positional(table) for table in TABLES}
 
 
 def _mark_broken(

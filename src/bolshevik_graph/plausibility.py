@@ -31,13 +31,17 @@ def check_plausibility(c: _Checker, today: date | None = None) -> Iterator[Probl
 
 
 def _future_dates(c: _Checker, today: date) -> Iterator[Problem]:
+    last_day = today.toordinal()
     for table in TABLES:
+        columns = table.date_columns
+        if not columns:
+            continue
         rows = getattr(c.dataset, table.name)
         for row in rows.values() if isinstance(rows, dict) else rows:
-            for column in table.columns:
-                value = getattr(row, column.name, None)
-                if isinstance(value, PartialDate) and value.earliest > today:
-                    yield c.at(table.name, row.line, column.name, f"{value} is in the future")
+            for column in columns:
+                value = getattr(row, column)
+                if value is not None and value.first > last_day:
+                    yield c.at(table.name, row.line, column, f"{value} is in the future")
 
 
 def _ages(c: _Checker, today: date) -> Iterator[Problem]:

@@ -10,9 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
-from .dates import PartialDate
+from .dates import parse_partial
 from .models import (
     Alternative,
     Body,
@@ -38,10 +39,17 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _QID = re.compile(r"Q[1-9][0-9]*")
 
 
-def _text(value: str) -> str:
+def text_cell(value: str) -> str:
+    """A text column's parser: the cell as it is (the loader skips calling it)."""
     return value
 
 
+#: Distinct ids and source lists kept checked (by text): the same ids and sources recur on
+#: millions of rows of a big dataset, and every row then shares one string or tuple.
+_CACHED = 1 << 18
+
+
+@lru_cache(maxsize=_CACHED)
 def _slug(value: str) -> str:
     if not value.isascii():
         import unicodedata
@@ -58,13 +66,16 @@ def _slug(value: str) -> str:
     return value
 
 
-def _date(value: str) -> PartialDate:
-    return PartialDate.parse(value)
+#: A date column's parser (cached by text: a dataset repeats the same days many times).
+_date = parse_partial
 
 
+@lru_cache(maxsize=_CACHED)
 def _list(value: str) -> tuple[str, ...]:
+    if ";" not in value and value and value == value.strip():
+        return (value,)
     items = tuple(item.strip() for item in value.split(";"))
-    if any(not item for item in items):
+    if "" in items:
         raise ValueError(f"{value!r} has an empty item in its ';'-separated list")
     return items
 
@@ -83,12 +94,15 @@ def _qid(value: str) -> str:
 
 def _enum(enum: type[StrEnum]) -> Callable[[str], StrEnum]:
     allowed = ", ".join(member.value for member in enum)
+    # A dict look-up, not enum(value): the enum's constructor is ten times slower, and a big
+    # dataset has a few million cells of vocabulary.
+    members = {member.value: member for member in enum}
 
     def parse(value: str) -> StrEnum:
-        try:
-            return enum(value)
-        except ValueError:
-            raise ValueError(f"{value!r} is not one of: {allowed}") from None
+        member = members.get(value)
+        if member is None:
+            raise ValueError(f"{value!r} is not one of: {allowed}")
+        return member
 
     return parse
 
@@ -98,13 +112,13 @@ class Column:
     """One column: its name, whether a value is required, and how a non-empty cell parses."""
 
     name: str
-    parse: Callable[[str], Any] = _text
+    parse: Callable[[str], Any] = text_cell
     required: bool = False
     # What an empty optional cell becomes.
     empty: Any = ""
 
 
-def _required(name: str, parse: Callable[[str], Any] = _text) -> Column:
+def _required(name: str, parse: Callable[[str], Any] = text_cell) -> Column:
     return Column(name, parse, required=True)
 
 
@@ -135,6 +149,11 @@ class Table:
     def column_names(self) -> tuple[str, ...]:
         """The documented column names, in order."""
         return tuple(column.name for column in self.columns)
+
+    @property
+    def date_columns(self) -> tuple[str, ...]:
+        """The names of the columns holding dates."""
+        return tuple(column.name for column in self.columns if column.parse is _date)
 
 
 PEOPLE = Table(
