@@ -33,3 +33,26 @@ def test_unknown_person(tiny: Dataset) -> None:
         UnknownIdError, match=r"unknown person 'zinovjev'; did you mean: zinoviev\?"
     ):
         person_profile(tiny, "zinovjev")
+
+
+def test_a_profile_lists_events_and_trial_roles(tiny: Dataset) -> None:
+    from bolshevik_graph.output import profile_text
+
+    profile = person_profile(tiny, "Zinoviev")
+    assert profile.to_dict()["events"] == [
+        {
+            "event": "trial-of-the-sixteen",
+            "name": "Trial of the Sixteen",
+            "kind": "trial",
+            "start": "1936-08-19",
+            "end": "1936-08-24",
+            "role": "defendant",
+            "sentence": "death",
+            "sources": ["tiny-ref"],
+        }
+    ]
+    text = profile_text(profile).splitlines()
+    assert text[text.index("events:") + 1] == (
+        "  defendant in Trial of the Sixteen (trial-of-the-sixteen), 1936-08-19 to 1936-08-24"
+        " — sentence: death"
+    )
