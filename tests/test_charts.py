@@ -26,7 +26,7 @@ def test_bars_oldest_first_with_fate_colours(tiny: Dataset) -> None:
         ("trotsky", 38, "assassinated", True),
         ("zinoviev", 34, "executed", True),
     ]
-    assert bars[-1].colour == FATE_COLOURS["executed"] == "#c62828"
+    assert bars[-1].colour == FATE_COLOURS["executed"] == "#c54500"
     assert bars[1].label == "Alexandra Kollontai (candidate)"
     assert missing == []
 

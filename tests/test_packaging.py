@@ -87,3 +87,8 @@ def test_light_commands_import_no_heavy_library(command: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_wheel_carries_the_page_files(installed_wheel: Path) -> None:
+    folder = installed_wheel / "bolshevik_graph" / "page"
+    assert sorted(p.name for p in folder.iterdir()) == ["page.css", "page.js", "template.html"]

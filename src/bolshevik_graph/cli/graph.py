@@ -46,7 +46,8 @@ from .options import (
     "--as-of",
     default=None,
     metavar="DATE",
-    help="Show the graph as it stood on this date (YYYY-MM-DD): the living, what was in force.",
+    help="Open the page's year slider on this date (YYYY-MM-DD): what was in force, the dead "
+    "marked; the counts printed are those of that day.",
 )
 @click.option(
     "--rel-types",
@@ -66,7 +67,7 @@ from .options import (
     type=click.IntRange(min=0),
     default=5000,
     show_default=True,
-    help="Refuse pages with more nodes than this (they take minutes to lay out); 0: no limit.",
+    help="Refuse pages with more nodes than this (too many to read or draw); 0: no limit.",
 )
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
 @data_option
@@ -85,8 +86,9 @@ def render(
 ) -> None:
     """Write the network as one HTML page that opens offline in any browser.
 
-    Node colour shows fate, shape shows kind, edge style shows the relationship type; hover for
-    dates, fate and sources; search by name.
+    One fixed map of the whole dataset (the same place for a person on every page); a year slider
+    1917-1953; click a node or an edge for its details and sources; search names, aliases and
+    Russian names; colour and shape show fate, a black ring killed on Stalin's orders.
     """
     from ..names import resolve_person
     from ..render import render_network
@@ -104,7 +106,13 @@ def render(
         min_confidence=min_confidence,
         max_nodes=max_nodes or None,
     )
-    click.echo(f"wrote {result.path}: {result.nodes} nodes, {result.edges} edges")
+    line = f"wrote {result.path}: {result.nodes} nodes, {result.edges} edges"
+    if result.day:
+        line += (
+            f" in force on {result.day} (the page holds {result.all_nodes} nodes, "
+            f"{result.all_edges} edges across the years)"
+        )
+    click.echo(line)
     if open_page:
         import webbrowser
 

@@ -1,0 +1,219 @@
+"""The data a network page carries: nodes on the fixed map, edges in words, sources, vocabularies.
+
+Everything the page shows is computed here, in Python, and embedded as one JSON document: each
+edge's sentence ("Nikolai Bukharin was purged by Joseph Stalin"), the days each node and edge is
+in force (so the page's year slider agrees with ``--as-of``), who was killed on Stalin's orders,
+the search keys of every name (folded as :mod:`names` folds them), and the titles and links of
+the sources cited. The page's script only filters and styles; it never turns data into HTML.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .dates import MAX_AGE, PartialDate
+from .derived import killed_on_orders_of
+from .graph import EDGE_TYPES, MEMBER_OF, PARTICIPATED_IN
+from .layout import Placed, route_edges
+from .models import Confidence, Dataset
+from .names import _CYRILLIC, _LATIN, normalise
+from .palette import (
+    ALIVE_BORDER,
+    ALIVE_COLOUR,
+    BODY_COLOUR,
+    DEFAULT_SHAPE,
+    EVENT_COLOUR,
+    FATE_COLOURS,
+    FATE_LABELS,
+    FATE_SHAPES,
+    SHAPE_SYMBOLS,
+    STALIN_MARK,
+    edge_style,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+#: The years of the page's slider.
+FIRST_YEAR, LAST_YEAR = 1917, 1953
+
+#: How each relationship type reads between its two ends; ``{a}`` is the subject.
+SENTENCES: dict[str, str] = {
+    "PURGED_BY": "{a} was purged by {b}",
+    "KILLED_BY": "{a} was killed by {b}",
+    "ACTED_ON_ORDERS_OF": "{a} acted on the orders of {b}",
+    "ALLIED_WITH": "{a} was allied with {b}",
+    "OPPOSED": "{a} opposed {b}",
+    "DENOUNCED": "{a} denounced {b}",
+    "SUCCEEDED": "{a} succeeded {b}",
+    "MARRIED_TO": "{a} was married to {b}",
+    "SENTENCE_APPROVED_BY": "{a}'s sentence was approved by {b}",
+}
+#: Legend labels of the edge types (types not listed read as their name in lower case).
+TYPE_LABELS = {MEMBER_OF: "member of (body)", PARTICIPATED_IN: "took part in (event)"}
+
+#: Letters replaced before accents are dropped: the page's script folds what a reader types
+#: with these, as :func:`names.normalise` folds the names (Cyrillic in Latin letters, so
+#: "Сталин" finds Stalin and "Dzhugashvili" finds Джугашвили).
+TRANSLIT = {**_CYRILLIC, **_LATIN}
+
+
+def sentence(rel_type: str, a: str, b: str, role: str = "") -> str:
+    """An edge in words: "Nikolai Bukharin was purged by Joseph Stalin"."""
+    if rel_type == MEMBER_OF:
+        what = {"candidate": "candidate member"}.get(role, role.replace("-", " ") or "member")
+        return f"{a} was a {what} of {b}"
+    if rel_type == PARTICIPATED_IN:
+        return f"{a} took part in {b}" + (f" as {role}" if role else "")
+    template = SENTENCES.get(rel_type, "{a} – " + rel_type.lower().replace("_", " ") + " – {b}")
+    return template.format(a=a, b=b)
+
+
+def span(start: str | None, end: str | None) -> str:
+    """Dates as a reader says them: "1937-02-27 to 1938-03-15" (with an en dash), "from 1934",
+    "until 1936"."""
+    if start and end:
+        return f"{start} – {end}"
+    if start:
+        return f"from {start}"
+    return f"until {end}" if end else ""
+
+
+def _first(day: str | None) -> str | None:
+    return PartialDate.parse(day).earliest.isoformat() if day else None
+
+
+def _last(day: str | None) -> str | None:
+    return PartialDate.parse(day).latest.isoformat() if day else None
+
+
+_NODE_FIELDS = (
+    "name", "full_name", "name_ru", "born", "born_place", "died", "died_place", "fate",
+    "fate_detail", "body_kind", "event_kind", "start", "end", "place", "note", "wikidata",
+)  # fmt: skip
+
+
+def _node(dataset: Dataset, node: str, attrs: dict[str, Any], placed: Placed) -> dict[str, Any]:
+    kind = attrs["kind"]
+    item: dict[str, Any] = {"id": node, "kind": kind, "label": placed.label}
+    item.update(x=placed.x, y=placed.y, size=placed.size, font=placed.font)
+    item.update({name: attrs[name] for name in _NODE_FIELDS if name in attrs})
+    item["aliases"] = list(attrs.get("aliases", ()))
+    item["sources"] = list(attrs.get("sources", ()))
+    if kind == "person":
+        item["since"], item["until"] = _first(attrs.get("born")), _last(attrs.get("died"))
+        if attrs.get("born"):  # nobody is taken for alive MAX_AGE years after birth
+            oldest = f"{PartialDate.parse(attrs['born']).latest.year + MAX_AGE:04d}-12-31"
+            item["until"] = min(item["until"] or oldest, oldest)
+        item["stalin"] = killed_on_orders_of(dataset, node)
+    else:
+        item["since"] = _first(attrs.get("start"))
+        item["until"] = _last(attrs.get("end")) if kind == "body" else None
+    for field, kinds in (("parent", "body"), ("predecessor", "body")):
+        if kind in kinds and attrs.get(field) in dataset.bodies:
+            item[field] = dataset.bodies[attrs[field]].name
+    names = [attrs.get("name", ""), attrs.get("full_name", ""), *item["aliases"], node]
+    names.append(attrs.get("name_ru", ""))
+    item["keys"] = sorted({normalise(name) for name in names if name} - {""})
+    return item
+
+
+def _edge(
+    index: int, u: str, v: str, data: dict[str, Any], names: dict[str, str]
+) -> dict[str, Any]:
+    start, end = data.get("start"), data.get("end")
+    item: dict[str, Any] = {"id": index, "from": u, "to": v, "type": data["rel_type"]}
+    item["text"] = sentence(data["rel_type"], names[u], names[v], data.get("role", ""))
+    item.update(start=start, end=end, span=span(start, end), since=_first(start), until=_last(end))
+    for name in ("role", "confidence", "sentence", "note"):
+        if name in data:
+            item[name] = data[name]
+    item["sources"] = list(data.get("sources", ()))
+    return item
+
+
+def _extent(item: dict[str, Any]) -> tuple[float, float, float, float]:
+    """A node's place and the half width and height of its clickable shape (a body's box holds
+    its label)."""
+    if item["kind"] == "body":
+        return (
+            item["x"],
+            item["y"],
+            0.3 * item["font"] * len(item["label"]) + 6,
+            item["font"] / 2 + 6,
+        )
+    return item["x"], item["y"], item["size"], item["size"]
+
+
+def _sources(dataset: Dataset, cited: set[str]) -> dict[str, dict[str, str]]:
+    """Titles and links of the sources cited on the page (links only if http or https)."""
+    found: dict[str, dict[str, str]] = {}
+    for source_id in sorted(cited):
+        source = dataset.sources.get(source_id)
+        if source is None:
+            continue
+        url = source.url if source.url.lower().startswith(("http://", "https://")) else ""
+        found[source_id] = {
+            "title": source.title or source_id,
+            "author": source.author,
+            "publisher": source.publisher,
+            "year": source.year,
+            "url": url,
+        }
+    return found
+
+
+def page_data(
+    dataset: Dataset,
+    graph: nx.MultiDiGraph,
+    layout: dict[str, Placed],
+    *,
+    title: str,
+    day: str | None,
+) -> dict[str, Any]:
+    """The JSON document a page embeds: ``graph`` (the selection) on the map ``layout``."""
+    nodes = [_node(dataset, n, a, layout[n]) for n, a in graph.nodes(data=True)]
+    names = {item["id"]: item["name"] for item in nodes}
+    edges = [_edge(i, u, v, d, names) for i, (u, v, d) in enumerate(graph.edges(data=True))]
+    where = {item["id"]: _extent(item) for item in nodes}
+    for edge, (curve, roundness) in zip(
+        edges, route_edges(where, [(e["from"], e["to"]) for e in edges]), strict=True
+    ):
+        edge.update(curve=curve, roundness=roundness)
+    cited = {s for item in nodes + edges for s in item["sources"]}
+    present = {edge["type"] for edge in edges}
+    types = [t for t in EDGE_TYPES if t in present] + sorted(present - set(EDGE_TYPES))
+    return {
+        "title": title,
+        "day": day,
+        "years": [FIRST_YEAR, LAST_YEAR],
+        "nodes": nodes,
+        "edges": edges,
+        "sources": _sources(dataset, cited),
+        "types": [_type_entry(t) for t in types],
+        "confidences": [c.value for c in Confidence],
+        "fates": [
+            {
+                "fate": fate,
+                "label": label,
+                "colour": FATE_COLOURS[fate],
+                "shape": FATE_SHAPES.get(fate, DEFAULT_SHAPE),
+                "symbol": SHAPE_SYMBOLS[FATE_SHAPES.get(fate, DEFAULT_SHAPE)],
+            }
+            for fate, label in FATE_LABELS.items()
+        ],
+        "palette": {
+            "alive": ALIVE_COLOUR,
+            "aliveBorder": ALIVE_BORDER,
+            "stalin": STALIN_MARK,
+            "body": BODY_COLOUR,
+            "event": EVENT_COLOUR,
+        },
+        "translit": TRANSLIT,
+    }
+
+
+def _type_entry(rel_type: str) -> dict[str, Any]:
+    colour, dashed = edge_style(rel_type)
+    label = TYPE_LABELS.get(rel_type, rel_type.lower().replace("_", " "))
+    return {"type": rel_type, "label": label, "colour": colour, "dashes": dashed}
