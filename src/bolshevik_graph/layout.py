@@ -89,13 +89,14 @@ def _box(attrs: dict[str, Any], label: str, degree: int) -> tuple[float, ...]:
     kind = attrs.get("kind")
     size = round(min(26.0, 5.0 + 2.2 * math.sqrt(degree)), 1)
     font = round(11.0 + 5.0 * (size - 5.0) / 21.0, 1)
-    text = 0.58 * font * len(label)
+    text = 0.6 * font * len(label)
     if kind == "body":  # the label inside a box
         return text + 14.0, font + 12.0, 0.0, size, font
     if kind == "event":
         size = 10.0
-    # The label hangs below the shape.
-    return max(text, 2 * size) + 6.0, 2 * size + font + 8.0, (font + 8.0) / 2, size, font
+    # The label hangs below the shape: vis-network starts it about 0.75 of a line below.
+    below = 1.8 * font + 3.0
+    return max(text, 2 * size) + 6.0, 2 * size + below, below / 2, size, font
 
 
 def _spread(graph: nx.Graph, boxes: dict[str, tuple[float, ...]]) -> dict[str, Any]:
