@@ -213,3 +213,15 @@ def test_neo4j_env_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Neo4jSettings.from_environment(database="bg")
     assert settings == Neo4jSettings("neo4j://db:7687", "historian", "pw", "bg")
     assert os.environ["NEO4J_URI"] == "neo4j://db:7687"
+
+
+def test_cypher_in_double_quotes_gets_a_hint(runner: CliRunner, tiny_dir: Path) -> None:
+    # What bash passes for --cypher "MATCH (p:Person {id: $id}) ...": $id replaced by nothing.
+    text = "MATCH (p:Person {id: }) RETURN p.died AS died"
+    args = ["query", "run", "--cypher", text, "-p", "id", "bukharin", "--data", str(tiny_dir)]
+    result = runner.invoke(cli, args)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: the query has no parameter $id (it uses: none); in double quotes the shell "
+        "removes $names: use single quotes\n",
+    )

@@ -163,7 +163,9 @@ def parse_adhoc_params(
         unknown = sorted(set(params) - used)
         if unknown:
             takes = ", ".join(f"${n}" for n in sorted(used)) or "none"
-            raise QueryError(f"the query has no parameter ${unknown[0]} (it uses: {takes})")
+            # In double quotes a shell replaces $name before the command sees it.
+            hint = "" if used else "; in double quotes the shell removes $names: use single quotes"
+            raise QueryError(f"the query has no parameter ${unknown[0]} (it uses: {takes}){hint}")
         missing = sorted(used - set(params))
         if missing:
             raise QueryError(f"the query uses ${missing[0]}: give it with -p {missing[0]} VALUE")
