@@ -9,7 +9,7 @@ same run, so the ratio between the two is not thrown off by the machine's mood.
 from __future__ import annotations
 
 import csv
-import json
+import string
 from collections import Counter, deque
 from pathlib import Path
 from typing import Any
@@ -149,13 +149,19 @@ def grafeo_bulk(dataset: Dataset) -> dict[str, int]:
 
 
 def focus_page(dataset: Dataset, focus: str, depth: int, out: str) -> int:
-    """A focus page built straight from the records: plain-dict neighbourhood, node and edge
-    dicts with tooltips, one JSON document, one write. Returns the number of nodes."""
-    ends = [(m.person, m.body) for m in dataset.memberships]
-    ends += [(r.subject, r.object) for r in dataset.relationships]
-    ends += [(p.person, p.event) for p in dataset.participants]
+    """The same focus page (nodes, edges, tooltips, styles, options, the page around them) built
+    straight from the records, without networkx: plain-dict neighbourhood, then the node and edge
+    dicts and one write. Returns the number of nodes."""
+    from bolshevik_graph import render
+    from bolshevik_graph.palette import FATE_COLOURS
+
+    edge_rows = [
+        *((m.person, m.body, membership_attributes, m) for m in dataset.memberships),
+        *((r.subject, r.object, relationship_attributes, r) for r in dataset.relationships),
+        *((p.person, p.event, participation_attributes, p) for p in dataset.participants),
+    ]
     around: dict[str, list[str]] = {}
-    for u, v in ends:
+    for u, v, _make, _row in edge_rows:
         around.setdefault(u, []).append(v)
         around.setdefault(v, []).append(u)
     distance = {focus: 0}
@@ -168,19 +174,57 @@ def focus_page(dataset: Dataset, focus: str, depth: int, out: str) -> int:
                     distance[other] = distance[node] + 1
                     queue.append(other)
     nodes = []
-    for records, shape in ((dataset.people, "dot"), (dataset.bodies, "box")):
-        for key, row in records.items():
-            if key in distance:
-                title = f"{row.name}\nsources: {', '.join(row.sources)}"
-                nodes.append({"id": key, "label": row.name, "title": title, "shape": shape})
+    records = (
+        *((k, person_attributes, r) for k, r in dataset.people.items()),
+        *((k, body_attributes, r) for k, r in dataset.bodies.items()),
+        *((k, event_attributes, r) for k, r in dataset.events.items()),
+    )
+    for key, make, row in records:
+        if key in distance:
+            attrs = make(row)  # type: ignore[operator]
+            colour = FATE_COLOURS.get(attrs.get("fate", ""), "#546e7a")
+            nodes.append(
+                {
+                    "color": colour,
+                    "title": render._tooltip(attrs),
+                    "id": key,
+                    "label": attrs.get("name") or key,
+                    "shape": render.SHAPES[attrs["kind"]],
+                }
+            )
     edges = []
-    for rel in dataset.relationships:
-        if rel.subject in distance and rel.object in distance:
-            title = f"{rel.type}\n{rel.start} – ?\nconfidence: {rel.confidence}"
-            edges.append({"from": rel.subject, "to": rel.object, "title": title, "arrows": "to"})
-    for m in dataset.memberships:
-        if m.person in distance and m.body in distance:
-            edges.append({"from": m.person, "to": m.body, "title": "MEMBER_OF", "arrows": "to"})
-    text = json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False)
-    Path(out).write_text(f"<script>const data = {text};</script>", encoding="utf-8")
+    seen: Counter[tuple[str, str]] = Counter()
+    for u, v, make, row in edge_rows:
+        if u in distance and v in distance:
+            data = make(row)  # type: ignore[operator]
+            pair = (u, v) if u < v else (v, u)
+            index = seen[pair]
+            seen[pair] += 1
+            colour, dashed = render.EDGE_STYLES[data["rel_type"]]
+            smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.1 + 0.15 * index}
+            edges.append(
+                {
+                    "title": render._edge_tooltip(data),
+                    "color": colour,
+                    "dashes": dashed,
+                    "smooth": smooth,
+                    "arrows": "to",
+                    "from": u,
+                    "to": v,
+                }
+            )
+    values = {
+        "title": "limit",
+        "css": render._asset("vis-network.css"),
+        "js": render._asset("vis-network.min.js"),
+        "legend": render._legend(),
+        "nodes": render._script_json(nodes),
+        "edges": render._script_json(edges),
+        "options": render._script_json(render._options(len(nodes))),
+    }
+    with Path(out).open("w", encoding="utf-8") as handle:
+        for literal, name, _spec, _conversion in string.Formatter().parse(render._TEMPLATE):
+            handle.write(literal)
+            if name is not None:
+                handle.write(values[name])
     return len(nodes)

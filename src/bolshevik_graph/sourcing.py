@@ -68,7 +68,15 @@ def non_weak_share(dataset: Dataset) -> dict[str, float]:
     for table, rows in dataset.cited().items():
         if not rows:
             continue
-        count = sum(has_strong_source(dataset, row) for row in rows)
+        # Rows citing the same sources share one tuple (the loader reads each list once), so
+        # each distinct list is judged once: a million rows cite a handful of lists.
+        judged: dict[tuple[str, ...], bool] = {}
+        count = 0
+        for row in rows:
+            verdict = judged.get(row.sources)
+            if verdict is None:
+                verdict = judged[row.sources] = has_strong_source(dataset, row)
+            count += verdict
         shares[table] = count / len(rows)
         total += len(rows)
         strong += count
