@@ -6,8 +6,10 @@
 For each phase of bolshevik-graph the same work is also done the fastest plain way
 (benchmarks/limits.py): reading every table with ``csv.DictReader``; the counts of ``stats``
 from ``csv.reader`` columns; networkx's ``add_nodes_from``/``add_edges_from``; grafeo's bulk-create
-API; a focus page built straight from the records. Both run in fresh processes (so peak memory,
-``ru_maxrss``, is each one's own), one after the other, and the ratio today/limit is printed.
+API; for the focus page, the same selection and its attributes written as one JSON document
+(found on plain dicts: no networkx, no layout, no page). Both run in fresh processes (so peak
+memory, ``ru_maxrss``, is each one's own), one after the other, and the ratio today/limit is
+printed.
 Without ``--data`` a dataset is generated (benchmarks/generate.py, one person per ten
 relationships, 50 bodies). With several runs the median time and the highest peak are shown.
 """

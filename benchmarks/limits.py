@@ -9,7 +9,7 @@ same run, so the ratio between the two is not thrown off by the machine's mood.
 from __future__ import annotations
 
 import csv
-import string
+import json
 from collections import Counter, deque
 from pathlib import Path
 from typing import Any
@@ -149,12 +149,9 @@ def grafeo_bulk(dataset: Dataset) -> dict[str, int]:
 
 
 def focus_page(dataset: Dataset, focus: str, depth: int, out: str) -> int:
-    """The same focus page (nodes, edges, tooltips, styles, options, the page around them) built
-    straight from the records, without networkx: plain-dict neighbourhood, then the node and edge
-    dicts and one write. Returns the number of nodes."""
-    from bolshevik_graph import render
-    from bolshevik_graph.palette import FATE_COLOURS
-
+    """The floor of a focus page: the same 2-hop selection found on plain dicts, every node's
+    and edge's attributes (as the page's data starts from them), one JSON document written. No
+    networkx, no layout, no page around it. Returns the number of nodes."""
     edge_rows = [
         *((m.person, m.body, membership_attributes, m) for m in dataset.memberships),
         *((r.subject, r.object, relationship_attributes, r) for r in dataset.relationships),
@@ -173,58 +170,21 @@ def focus_page(dataset: Dataset, focus: str, depth: int, out: str) -> int:
                 if other not in distance:
                     distance[other] = distance[node] + 1
                     queue.append(other)
-    nodes = []
     records = (
         *((k, person_attributes, r) for k, r in dataset.people.items()),
         *((k, body_attributes, r) for k, r in dataset.bodies.items()),
         *((k, event_attributes, r) for k, r in dataset.events.items()),
     )
-    for key, make, row in records:
-        if key in distance:
-            attrs = make(row)  # type: ignore[operator]
-            colour = FATE_COLOURS.get(attrs.get("fate", ""), "#546e7a")
-            nodes.append(
-                {
-                    "color": colour,
-                    "title": render._tooltip(attrs),
-                    "id": key,
-                    "label": attrs.get("name") or key,
-                    "shape": render.SHAPES[attrs["kind"]],
-                }
-            )
-    edges = []
-    seen: Counter[tuple[str, str]] = Counter()
-    for u, v, make, row in edge_rows:
-        if u in distance and v in distance:
-            data = make(row)  # type: ignore[operator]
-            pair = (u, v) if u < v else (v, u)
-            index = seen[pair]
-            seen[pair] += 1
-            colour, dashed = render.EDGE_STYLES[data["rel_type"]]
-            smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.1 + 0.15 * index}
-            edges.append(
-                {
-                    "title": render._edge_tooltip(data),
-                    "color": colour,
-                    "dashes": dashed,
-                    "smooth": smooth,
-                    "arrows": "to",
-                    "from": u,
-                    "to": v,
-                }
-            )
-    values = {
-        "title": "limit",
-        "css": render._asset("vis-network.css"),
-        "js": render._asset("vis-network.min.js"),
-        "legend": render._legend(),
-        "nodes": render._script_json(nodes),
-        "edges": render._script_json(edges),
-        "options": render._script_json(render._options(len(nodes))),
-    }
-    with Path(out).open("w", encoding="utf-8") as handle:
-        for literal, name, _spec, _conversion in string.Formatter().parse(render._TEMPLATE):
-            handle.write(literal)
-            if name is not None:
-                handle.write(values[name])
+    nodes = [
+        {"id": key, **make(row)}  # type: ignore[operator]
+        for key, make, row in records
+        if key in distance
+    ]
+    edges = [
+        {"from": u, "to": v, **make(row)}  # type: ignore[operator]
+        for u, v, make, row in edge_rows
+        if u in distance and v in distance
+    ]
+    text = json.dumps({"nodes": nodes, "edges": edges}, ensure_ascii=False)
+    Path(out).write_text(text, encoding="utf-8")
     return len(nodes)
