@@ -32,6 +32,8 @@ KIND_SHORT = {
     "secretariat": "Secretariat",
 }
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: Most pair comparisons the large layout makes (rounds times nodes squared).
+PAIR_BUDGET = 500_000_000
 #: Rounds of drawing the map in after its boxes are parted.
 COMPACTION = 4
 #: Above this many nodes a faster force layout is used (networkx's takes minutes at 2,000), and
@@ -142,6 +144,9 @@ def _force_layout(nodes: list[str], edges: list[tuple[str, str]], iterations: in
     import numpy as np
 
     n = len(nodes)
+    # Each round compares every pair: past about 3,000 nodes fewer rounds are run, and past
+    # about 22,000 none (a seeded scatter: such a page is read by search and zoom, not at a glance).
+    iterations = min(iterations, PAIR_BUDGET // max(n * n, 1))
     index = {node: i for i, node in enumerate(nodes)}
     ends = np.array([(index[u], index[v]) for u, v in edges], dtype=np.int64).reshape(-1, 2)
     xy = np.random.default_rng(SEED).random((n, 2), dtype=np.float32)
