@@ -87,3 +87,12 @@ def test_alive_on_says_unknown_rather_than_alive() -> None:
     assert alive_on(None, died, date(1930, 1, 1)) is None  # no birth date: not known either
     assert alive_on(born, PartialDate.parse("1936"), date(1936, 6, 1)) is None  # vague death
     assert alive_on(born, None, date(2010, 1, 1)) is False  # 120 years after birth
+
+
+def test_day_numbers_and_iso_text_are_made_once_and_shared() -> None:
+    february = PartialDate.parse("1917-02")
+    first, last = date(1917, 2, 1).toordinal(), date(1917, 2, 28).toordinal()
+    assert (february.first, february.last, february.iso) == (first, last, "1917-02")
+    assert PartialDate.parse("1917-02") is february  # parsed once, then shared
+    assert PartialDate(1917, 2) == february and PartialDate(1917, 2).last == last
+    assert february.is_before(date(1917, 3, 1)) and not february.is_before(date(1917, 2, 28))
