@@ -39,7 +39,8 @@ def fates(body: str, fmt: str, chart: Path | None, data: Path | None) -> None:
     By default the Central Committee elected in August 1917, which led the October Revolution.
     """
     from ..fates import fates as compute_fates
-    from ..output import fates_csv, fates_text, format_json
+    from ..output import format_json
+    from ..reports import fates_csv, fates_text
 
     report = compute_fates(read_data(data), body)
     if chart is not None:
@@ -66,7 +67,8 @@ def cohort(fmt: str, chart: Path | None, data: Path | None) -> None:
     those who outlived Stalin.
     """
     from ..cohort import cohort as compute_cohort
-    from ..output import cohort_csv, cohort_rows, cohort_text, format_json
+    from ..output import format_json
+    from ..reports import cohort_csv, cohort_rows, cohort_text
 
     rows = compute_cohort(read_data(data))
     if chart is not None:
