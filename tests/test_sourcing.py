@@ -115,3 +115,12 @@ def test_cli_stats_text_and_json(runner: CliRunner, tmp_path: Path) -> None:
     assert data["source_kinds"] == {"blog": 1, "book": 1, "mirror": 1, "seed": 1}
     assert data["non_weak_sources"]["relationships"] == 0.8571
     assert data["non_weak_sources"]["all rows"] == 0.9355
+
+
+def test_cli_strict_truncation_names_the_strict_listing(runner: CliRunner) -> None:
+    # The shipped data has more weak-source rows than an error message lists.
+    result = runner.invoke(cli, ["validate", "--strict"])
+    assert result.exit_code == 1
+    assert result.stderr.rstrip("\n").endswith(
+        "more (`bolshevik-graph validate --strict --all` lists every one, `--format json` too)"
+    )

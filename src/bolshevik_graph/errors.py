@@ -56,7 +56,12 @@ class ValidationError(BolshevikGraphError):
     The message lists the first ``limit`` of them (all when ``limit`` is None) and counts the
     rest, so a file with 100,000 bad rows gives a readable error rather than a flood."""
 
-    def __init__(self, problems: Iterable[Problem], limit: int | None = PROBLEM_LIMIT) -> None:
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        limit: int | None = PROBLEM_LIMIT,
+        list_all: str = "bolshevik-graph validate --all",
+    ) -> None:
         self.problems = list(problems)
         count = len(self.problems)
         shown = self.problems if limit is None else self.problems[:limit]
@@ -64,7 +69,7 @@ class ValidationError(BolshevikGraphError):
         lines += [f"  {p}" for p in shown]
         if len(shown) < count:
             lines.append(
-                f"  ... and {count - len(shown):,} more (`bolshevik-graph validate --all` lists "
+                f"  ... and {count - len(shown):,} more (`{list_all}` lists "
                 "every one, `--format json` too)"
             )
         super().__init__("\n".join(lines))

@@ -112,7 +112,8 @@ def validate(ctx: click.Context, strict: bool, show_all: bool, fmt: str, data: P
         click.echo(format_json({"directory": str(directory), **found}))
         ctx.exit(1 if problems else 0)
     if problems:
-        raise ValidationError(problems, limit=None if show_all else PROBLEM_LIMIT)
+        list_all = f"bolshevik-graph validate{' --strict' if strict else ''} --all"
+        raise ValidationError(problems, None if show_all else PROBLEM_LIMIT, list_all)
     click.echo(f"{directory}: no problems")
 
 
