@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .dates import STALIN_DIED, PartialDate
+from .dates import PartialDate
 from .derived import killed_on_orders_of
-from .fates import GREAT_TERROR
+from .fates import died_before_great_terror, outlived_stalin
 from .figures import body_people
 from .models import VIOLENT_FATES, Body, BodyKind, Dataset, Fate
 
@@ -82,8 +82,6 @@ def _row(dataset: Dataset, body: Body) -> CohortRow:
         killed_on_stalins_orders=sum(killed_on_orders_of(dataset, p.id) for p in people),
         arrested=sum(p.arrested is not None for p in people),
         died_violently=sum(p.fate in VIOLENT_FATES for p in people),
-        died_before_great_terror=sum(
-            p.died is not None and p.died.is_before(GREAT_TERROR) for p in people
-        ),
-        outlived_stalin=sum(p.died is not None and p.died.is_after(STALIN_DIED) for p in people),
+        died_before_great_terror=sum(died_before_great_terror(p.died) for p in people),
+        outlived_stalin=sum(outlived_stalin(p.died) for p in people),
     )

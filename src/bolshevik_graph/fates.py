@@ -23,6 +23,18 @@ SURVIVED = frozenset({Fate.NATURAL, Fate.ACCIDENT, Fate.KILLED_BY_ENEMY})
 
 #: The start of the Great Terror as the summary counts it (deaths before this year).
 GREAT_TERROR = date(1936, 1, 1)
+
+
+def died_before_great_terror(died: PartialDate | None) -> bool:
+    """True when a death certainly came before 1936 (an unknown death date does not count)."""
+    return died is not None and died.is_before(GREAT_TERROR)
+
+
+def outlived_stalin(died: PartialDate | None) -> bool:
+    """True when a death certainly came after Stalin's, 5 Mar 1953."""
+    return died is not None and died.is_after(STALIN_DIED)
+
+
 DEFAULT_BODY = "cc-1917-aug"
 
 
@@ -260,12 +272,8 @@ def _summarise(role: str, rows: list[FateRow]) -> RoleSummary:
         killed_on_stalins_orders=sum(row.killed_on_stalins_orders for row in rows),
         arrested=sum(row.arrested is not None for row in rows),
         arrested_survived=sum(row.arrested is not None and row.fate in SURVIVED for row in rows),
-        died_before_great_terror=sum(
-            1 for row in rows if row.died is not None and row.died.is_before(GREAT_TERROR)
-        ),
-        outlived_stalin=sum(
-            1 for row in rows if row.died is not None and row.died.is_after(STALIN_DIED)
-        ),
+        died_before_great_terror=sum(1 for row in rows if died_before_great_terror(row.died)),
+        outlived_stalin=sum(1 for row in rows if outlived_stalin(row.died)),
         ages_known=len(ages),
         median_age=statistics.median(ages) if ages else None,
         mean_age=statistics.fmean(ages) if ages else None,
