@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from bolshevik_graph.blocks import parse_block
-from bolshevik_graph.loader import _plan, read_dataset
+from bolshevik_graph.loader import read_dataset
+from bolshevik_graph.rowreading import plan_of
 from bolshevik_graph.tables import TABLES_BY_NAME
 
 
@@ -29,7 +30,7 @@ def _block(directory: Path, name: str) -> tuple[list[str], list[list[str]], list
 
 def _parse(header: list[str], rows: list[list[str]], lines: list[int], name: str) -> Any:
     table = TABLES_BY_NAME[name]
-    plan = _plan(table, {column: index for index, column in enumerate(header)})
+    plan = plan_of(table, {column: index for index, column in enumerate(header)})
     return parse_block(table.record, rows, lines, len(header), plan, [{} for _ in plan])
 
 

@@ -46,9 +46,12 @@ def parse_block(
             values.append([empty] * count)
             continue
         cells = columns[index]
-        if not "".join(cells).isprintable():
+        joined = "".join(cells)
+        if not joined.isprintable():
             return None
-        stripped = list(map(str.strip, cells))
+        # Of the characters ``strip`` removes, only the space is printable: a printable column
+        # without one has nothing to strip.
+        stripped = list(map(str.strip, cells)) if " " in joined else cells
         if parse is None:
             if "" in stripped:
                 if required:

@@ -2,47 +2,33 @@
 
 Reading never stops at the first problem: every bad cell, row and header is collected as a
 located :class:`~bolshevik_graph.errors.Problem`, so that a user fixes everything in one pass.
-Files are read line by line (UTF-8 with or without BOM, LF or CRLF), so memory grows with the
-records kept, not with a copy of the file.
+Files are read as a stream (UTF-8 with or without BOM, LF or CRLF; :mod:`.csvsource`), so memory
+grows with the records kept, not with a copy of the file; rows become records in
+:mod:`.rowreading`.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
-from .blocks import Plan, parse_block
 from .collector import paused_collector
+from .csvsource import BrokenRecordError, decoded_lines, is_utf8, row_blocks, text_file
 from .errors import DataNotFoundError, Problem, ValidationError
 from .models import Dataset
 from .progress import Meter, Progress
+from .rowreading import Block, ReadResult
 from .sourcing import weak_problems
-from .tables import TABLES, Table, text_cell
+from .tables import TABLES, Table
 from .validate import check
+
+__all__ = ["ReadResult", "find_problems", "load_dataset", "read_dataset", "resolve_data_dir"]
 
 # A curated note may be long; a user's own file may hold far longer fields.
 csv.field_size_limit(sys.maxsize)
-
-
-@dataclass
-class ReadResult:
-    """A dataset as read, every problem met on the way, and the keys of rows that failed to parse.
-
-    ``broken_keys`` lets the cross-table checks skip references to rows that are already reported,
-    so one bad row is not reported again at every place that refers to it; ``unreadable`` names
-    the tables that could not be read at all (missing, empty, bad header), for the same reason.
-    """
-
-    dataset: Dataset
-    problems: list[Problem] = field(default_factory=list)
-    broken_keys: dict[str, set[str]] = field(default_factory=dict)
-    unreadable: set[str] = field(default_factory=set)
 
 
 def packaged_data_dir() -> Path:
@@ -104,29 +90,6 @@ def _read_tables(files: dict[str, Path], result: ReadResult, meter: Meter) -> No
             raise DataNotFoundError(f"cannot read {str(file)!r}: {err.strerror}") from err
 
 
-def _decoded_lines(
-    table: Table, handle: IO[bytes], problems: list[Problem], meter: Meter
-) -> Iterator[str]:
-    """Yield the file's lines as text, reporting (and replacing) bytes that are not UTF-8."""
-    for number, line in enumerate(handle, start=1):
-        meter.advance(len(line))
-        raw = line[3:] if number == 1 and line.startswith(b"\xef\xbb\xbf") else line
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError as err:
-            column = len(raw[: err.start].decode("utf-8", errors="replace")) + 1
-            problems.append(
-                Problem(
-                    table.filename,
-                    number,
-                    column,
-                    None,
-                    f"byte 0x{raw[err.start]:02x} is not UTF-8; save the file as UTF-8",
-                )
-            )
-            yield raw.decode("utf-8", errors="replace")
-
-
 def _read_table(table: Table, handle: IO[bytes], result: ReadResult, meter: Meter) -> None:
     problems = result.problems
     wrong = _wrong_encoding(handle.readline(4096))
@@ -135,36 +98,23 @@ def _read_table(table: Table, handle: IO[bytes], result: ReadResult, meter: Mete
         problems.append(Problem(table.filename, 1, None, None, wrong))
         result.unreadable.add(table.name)
         return
+    if is_utf8(handle):
+        _read_text(table, handle, result, meter)
+        return
     # Lines that are not UTF-8 are reported here first and added to ``problems`` just before the
     # row that holds them is read, so the problems stay in the order of the file.
     pending: list[Problem] = []
-    reader = csv.reader(_decoded_lines(table, handle, pending, meter), strict=True)
+    reader = csv.reader(decoded_lines(table.filename, handle, pending, meter), strict=True)
     line = 1  # the line the current record starts on (a quoted cell may span lines)
-    block: _Block | None = None
+    block: Block | None = None
     try:
         header = next(reader, None)
         problems.extend(pending)
         pending.clear()
-        if header is None:
-            problems.append(Problem(table.filename, None, None, None, "file is empty (no header)"))
-            result.unreadable.add(table.name)
+        block = _start(table, header, result)
+        if block is None:
             return
-        delimiter = _wrong_delimiter(table, header)
-        if delimiter:
-            message = (
-                f"the header is separated by {delimiter}, not commas: save the file as "
-                "comma-separated CSV (UTF-8)"
-            )
-            problems.append(Problem(table.filename, 1, None, None, message))
-            result.unreadable.add(table.name)
-            return
-        positions = _check_header(table, [name.strip() for name in header], problems)
-        if positions is None:
-            result.unreadable.add(table.name)
-            return
-        result.dataset.columns[table.name] = {name: index + 1 for name, index in positions.items()}
         line = reader.line_num + 1
-        block = _Block(table, len(header), positions, result)
         for row in reader:
             if pending:
                 if block.flush():
@@ -178,78 +128,60 @@ def _read_table(table: Table, handle: IO[bytes], result: ReadResult, meter: Mete
         if block is not None and block.flush():
             return
         problems.extend(pending)
-        message = f"broken CSV in the row starting on this line: {err}"
-        problems.append(Problem(table.filename, line, None, None, message))
+        _broken_record(table, line, err, problems)
     else:
         if block is not None and block.flush():
             return
         problems.extend(pending)
 
 
-class _Block:
-    """Rows waiting to be read as a block (:mod:`.blocks`), or row by row if it is not clean."""
+def _read_text(table: Table, handle: IO[bytes], result: ReadResult, meter: Meter) -> None:
+    """Read a file that is all UTF-8: as text, rows taken from the reader a block at a time."""
+    reader = csv.reader(text_file(handle), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as err:
+        _broken_record(table, 1, err, result.problems)
+        return
+    block = _start(table, header, result)
+    if block is None:
+        return
+    try:
+        for rows, lines in row_blocks(reader, reader.line_num + 1, Block.SIZE, handle, meter):
+            if block.take(rows, lines):
+                return
+    except BrokenRecordError as broken:
+        _broken_record(table, broken.line, broken.error, result.problems)
 
-    #: Rows per block: enough for columns to pay, few enough to hold little memory.
-    SIZE = 4096
 
-    def __init__(self, table: Table, width: int, positions: dict[str, int], result: ReadResult):
-        self.table, self.width, self.positions, self.result = table, width, positions, result
-        self.plan = _plan(table, positions)
-        self.positional = _POSITIONAL[table.name]
-        self.parsed: list[dict[str, Any]] = [{} for _ in self.plan]
-        self.rows: list[list[str]] = []
-        self.lines: list[int] = []
-        self.limit = len(result.problems) + FILE_PROBLEM_LIMIT
+def _broken_record(table: Table, line: int, err: csv.Error, problems: list[Problem]) -> None:
+    message = f"broken CSV in the row starting on this line: {err}"
+    problems.append(Problem(table.filename, line, None, None, message))
 
-    def add(self, row: list[str], line: int) -> bool:
-        """Hold a row (and the line it starts on) until the block is full; True when reading
-        must stop (see :meth:`flush`)."""
-        self.rows.append(row)
-        self.lines.append(line)
-        return len(self.rows) >= self.SIZE and self.flush()
 
-    def flush(self) -> bool:
-        """Read the rows held, as a block if clean, else row by row; True when the file reached
-        :data:`FILE_PROBLEM_LIMIT` problems, which is then reported (the file is not read
-        further, as if each row were read and counted one by one)."""
-        table, result = self.table, self.result
-        records = (
-            parse_block(table.record, self.rows, self.lines, self.width, self.plan, self.parsed)
-            if self.positional and self.rows
-            else None
-        )
-        rows, lines = self.rows, self.lines
-        self.rows, self.lines = [], []
-        if records is None:
-            for row, line in zip(rows, lines, strict=True):
-                _add_row(table, row, line, self.width, self.positions, self.plan, result)
-                if self._stopped(line):
-                    return True
-        elif table.key is None:
-            getattr(result.dataset, table.name).extend(records)
-        else:
-            for record, line in zip(records, lines, strict=True):
-                _store(table, record, line, self.positions, result)
-                if self._stopped(line):
-                    return True
-        return False
-
-    def _stopped(self, line: int) -> bool:
-        """Report the limit at ``line`` if the file has reached it."""
-        if len(self.result.problems) < self.limit:
-            return False
+def _start(table: Table, header: list[str] | None, result: ReadResult) -> Block | None:
+    """The block that reads the rows under ``header``, or None (reported) when the file is empty
+    or its header is separated by something else than commas or names wrong columns."""
+    problems = result.problems
+    if header is None:
+        problems.append(Problem(table.filename, None, None, None, "file is empty (no header)"))
+        result.unreadable.add(table.name)
+        return None
+    delimiter = _wrong_delimiter(table, header)
+    if delimiter:
         message = (
-            f"{FILE_PROBLEM_LIMIT:,} problems in this file: stopped reading it here "
-            "(fix these and run again)"
+            f"the header is separated by {delimiter}, not commas: save the file as "
+            "comma-separated CSV (UTF-8)"
         )
-        self.result.problems.append(Problem(self.table.filename, line, None, None, message))
-        self.result.unreadable.add(self.table.name)
-        return True
-
-
-#: A file with this many problems is not read further: a generated file of a million bad rows
-#: would otherwise hold millions of problems in memory (5 million took 835 MB and 54 s).
-FILE_PROBLEM_LIMIT = 10_000
+        problems.append(Problem(table.filename, 1, None, None, message))
+        result.unreadable.add(table.name)
+        return None
+    positions = _check_header(table, [name.strip() for name in header], problems)
+    if positions is None:
+        result.unreadable.add(table.name)
+        return None
+    result.dataset.columns[table.name] = {name: index + 1 for name, index in positions.items()}
+    return Block(table, len(header), positions, result)
 
 
 def _wrong_encoding(start: bytes) -> str | None:
@@ -277,32 +209,6 @@ def _wrong_delimiter(table: Table, header: list[str]) -> str | None:
     return None
 
 
-#: Control characters a cell may not hold (a line break inside a quoted cell is allowed), and
-#: the invisible bidirectional overrides that make text display in another order than it reads.
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_NAMES = {0: "NUL", 9: "tab", 13: "carriage return", 0x7F: "DEL"}
-
-
-def _control_character(cell: str) -> str | None:
-    """A message for the first control character in ``cell``, if any (CRLF counts as a break)."""
-    if cell.isprintable():
-        return None
-    match = _CONTROL.search(cell.replace("\r\n", "\n"))
-    if match is None:
-        return None
-    code = ord(match.group())
-    name = _CONTROL_NAMES.get(code, f"U+{code:04X}")
-    if code >= 0x202A:
-        return (
-            f"invisible bidirectional override {name} at position {match.start() + 1}: remove "
-            "it (it makes text display in another order than it reads)"
-        )
-    return (
-        f"control character {name} at position {match.start() + 1}: remove it (a cell may hold "
-        "line breaks, not other control characters)"
-    )
-
-
 def _check_header(
     table: Table, header: list[str], problems: list[Problem]
 ) -> dict[str, int] | None:
@@ -328,116 +234,6 @@ def _check_header(
             )
             ok = False
     return positions if ok else None
-
-
-def _plan(table: Table, positions: dict[str, int]) -> Plan:
-    """The reading plan of ``table`` for a file whose header gives ``positions``: worked out once
-    per file, not once per cell."""
-    return [
-        (
-            column.name,
-            positions.get(column.name),
-            None if column.parse is text_cell else column.parse,
-            column.required,
-            column.empty,
-        )
-        for column in table.columns
-    ]
-
-
-def _positional(table: Table) -> bool:
-    """True when ``table.record`` takes the columns in their order, then ``line``: rows are then
-    built without a dict of keyword arguments each."""
-    names = [f.name for f in fields(table.record) if f.init]
-    return names == [*table.column_names, "line"]
-
-
-def _add_row(
-    table: Table,
-    row: list[str],
-    line: int,
-    width: int,
-    positions: dict[str, int],
-    plan: Plan,
-    result: ReadResult,
-) -> None:
-    """Parse one row into a record, or report each of its bad cells.
-
-    Per cell: a control character is refused, CRLF inside a cell becomes a line break, the cell
-    is stripped, an empty cell is refused if required (else takes the column's empty value), and
-    the rest is parsed, a ``ValueError`` becoming a located problem."""
-    if len(row) != width:
-        message = f"expected {width} fields as in the header, found {len(row)}"
-        result.problems.append(Problem(table.filename, line, None, None, message))
-        _mark_broken(table, row, positions, result)
-        return
-    values: list[Any] = []
-    failed = False
-    for name, index, parse, required, empty in plan:
-        cell = row[index] if index is not None else ""
-        if cell and not cell.isprintable():
-            control = _control_character(cell)
-            if control:
-                assert index is not None
-                result.problems.append(Problem(table.filename, line, index + 1, name, control))
-                failed = True
-                continue
-            if "\r" in cell:
-                cell = cell.replace("\r\n", "\n")
-        if cell:
-            cell = cell.strip()
-        if not cell:
-            if required:
-                where = (table.filename, line, (index or 0) + 1, name)
-                result.problems.append(Problem(*where, "required value is empty"))
-                failed = True
-            values.append(empty)
-        elif parse is None:
-            values.append(cell)
-        else:
-            try:
-                values.append(parse(cell))
-            except ValueError as err:
-                assert index is not None
-                result.problems.append(Problem(table.filename, line, index + 1, name, str(err)))
-                failed = True
-    if failed:
-        _mark_broken(table, row, positions, result)
-        return
-    if _POSITIONAL[table.name]:
-        record = table.record(*values, line)
-    else:
-        record = table.record(**dict(zip(table.column_names, values, strict=True)), line=line)
-    _store(table, record, line, positions, result)
-
-
-_POSITIONAL = {table.name: _positional(table) for table in TABLES}
-
-
-def _mark_broken(
-    table: Table, row: list[str], positions: dict[str, int], result: ReadResult
-) -> None:
-    if table.key and table.key in positions and positions[table.key] < len(row):
-        key = row[positions[table.key]].strip()
-        result.broken_keys.setdefault(table.name, set()).add(key)
-
-
-def _store(
-    table: Table, record: Any, line: int, positions: dict[str, int], result: ReadResult
-) -> None:
-    """Add a record to the dataset, reporting a duplicate key."""
-    collection = getattr(result.dataset, table.name)
-    if table.key is None:
-        collection.append(record)
-        return
-    key = getattr(record, table.key)
-    if key in collection:
-        first = collection[key].line
-        column = positions[table.key] + 1
-        message = f"duplicate id {key!r} (first on line {first})"
-        result.problems.append(Problem(table.filename, line, column, table.key, message))
-        return
-    collection[key] = record
 
 
 def load_dataset(path: str | Path | None = None, progress: Progress | None = None) -> Dataset:

@@ -1,7 +1,7 @@
 """Typed records for the rows of each table, the vocabularies they use, and the Dataset container.
 
-Records are frozen dataclasses: they know nothing of files, engines or graphs. Each carries the
-line it came from so that cross-table checks can point at it.
+Records are frozen dataclasses (built fast: :mod:`.frozen`): they know nothing of files, engines
+or graphs. Each carries the line it came from so that cross-table checks can point at it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Protocol
 
 from .dates import PartialDate
+from .frozen import fast_init
 
 
 class Fate(StrEnum):
@@ -169,6 +170,7 @@ class Cited(Protocol):
     def line(self) -> int: ...
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Person:
     """A row of people.csv."""
@@ -193,6 +195,7 @@ class Person:
     line: int = field(default=0, compare=False)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Body:
     """A row of bodies.csv: a party, faction, committee or state organ."""
@@ -219,6 +222,7 @@ class Body:
         return self.size_members + self.size_candidates
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Membership:
     """A row of memberships.csv: one term of one person in one body."""
@@ -233,6 +237,7 @@ class Membership:
     line: int = field(default=0, compare=False)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Relationship:
     """A row of relationships.csv: ``subject TYPE object`` between two people."""
@@ -248,6 +253,7 @@ class Relationship:
     line: int = field(default=0, compare=False)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Event:
     """A row of events.csv: a dated event such as a trial, a treaty or a speech."""
@@ -264,6 +270,7 @@ class Event:
     line: int = field(default=0, compare=False)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Participation:
     """A row of participants.csv: a person's part in an event (a defendant and the sentence)."""
@@ -277,6 +284,7 @@ class Participation:
     line: int = field(default=0, compare=False)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Source:
     """A row of sources.csv: a work cited by other rows."""
@@ -307,6 +315,7 @@ class Measure(StrEnum):
 AGE_MEASURES = frozenset({Measure.MEDIAN_AGE, Measure.YOUNGEST_AGE})
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A row of figures.csv: a statistic a historian or a speaker published, kept to compare.
@@ -327,6 +336,7 @@ class Figure:
     line: int = field(default=0, compare=False)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Alternative:
     """A row of alternatives.csv: a value another source gives where sources disagree."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .dates import MAX_AGE, PartialDate, age_range
 from .errors import Problem
 from .models import Person
+from .screens import latest_first_day
 from .tables import TABLES, TABLES_BY_NAME
 
 if TYPE_CHECKING:
@@ -37,7 +38,11 @@ def _future_dates(c: _Checker, today: date) -> Iterator[Problem]:
         if not columns:
             continue
         rows = getattr(c.dataset, table.name)
-        for row in rows.values() if isinstance(rows, dict) else rows:
+        rows = list(rows.values()) if isinstance(rows, dict) else rows
+        latest = [latest_first_day(rows, column) or 0 for column in columns]
+        if max(latest) <= last_day:
+            continue
+        for row in rows:
             for column in columns:
                 value = getattr(row, column)
                 if value is not None and value.first > last_day:
@@ -48,6 +53,8 @@ def _ages(c: _Checker, today: date) -> Iterator[Problem]:
     for person in c.dataset.people.values():
         if person.born is None or person.died is None or _impossible_life(person):
             continue
+        if person.died.first - person.born.last < MAX_AGE * 365:
+            continue  # too short to be too long (a screen: the exact age is taken below)
         if person.died.earliest > today:
             continue  # reported as a date in the future
         youngest, _ = age_range(person.born, person.died.earliest)

@@ -28,6 +28,12 @@ class Meter:
         if self._progress and self._calls % self._every == 0:
             self._progress(min(self.done, self.total), self.total)
 
+    def report(self, units: int) -> None:
+        """Count ``units`` more done and report now (for work that advances in large steps)."""
+        self.done += units
+        if self._progress:
+            self._progress(min(self.done, self.total), self.total)
+
     def finish(self) -> None:
         """Report that everything is done."""
         if self._progress:
