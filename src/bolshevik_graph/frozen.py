@@ -35,5 +35,6 @@ def fast_init[T: type](cls: T) -> T:
     exec(source, namespace)
     init = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = dict(cls.__dict__["__init__"].__annotations__)
     setattr(cls, "__init__", init)  # noqa: B010 - mypy refuses a plain assignment to __init__
     return cls
