@@ -45,9 +45,9 @@ def test_the_same_parameters_defaults_and_values_as_the_dataclass() -> None:
     assert Fast("x", 4, line=9) == Fast(a="x", b=4) != Fast("x")
     assert repr(Fast("x", 4, 9)) == "Fast(a='x', b=4, line=9)"
     with pytest.raises(TypeError, match="missing 1 required positional argument: 'a'"):
-        Fast()  # type: ignore[call-arg]
+        Fast()
     with pytest.raises(TypeError, match="unexpected keyword argument 'c'"):
-        Fast("x", c=1)  # type: ignore[call-arg]
+        Fast("x", c=1)
 
 
 def test_a_record_stays_frozen_hashable_and_replaceable() -> None:

@@ -78,7 +78,7 @@ def _flagged(dataset: Dataset, file: str) -> set[int]:
     """The lines of ``file`` the exact checks flag (duplicate claims aside: they are found by
     their own check, from keys, not screened by rows)."""
     problems = _unscreened_check(dataset)
-    return {p.line for p in problems if p.file == file and "already claimed" not in p.message}
+    return {p.line or 0 for p in problems if p.file == file and "already claimed" not in p.message}
 
 
 @settings(max_examples=1000, deadline=None)
