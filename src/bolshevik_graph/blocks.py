@@ -47,6 +47,11 @@ def parse_block(
             continue
         cells = columns[index]
         joined = "".join(cells)
+        if not joined:  # every cell empty
+            if required:
+                return None
+            values.append([empty] * count)
+            continue
         if not joined.isprintable():
             return None
         # Of the characters ``strip`` removes, only the space is printable: a printable column
@@ -60,6 +65,11 @@ def parse_block(
                     stripped = [cell or empty for cell in stripped]
             values.append(stripped)
             continue
+        try:  # most blocks hold no value the file has not shown before
+            values.append(list(map(known.__getitem__, stripped)))
+            continue
+        except KeyError:
+            pass
         if not _parse_new(set(stripped).difference(known), parse, required, empty, known):
             return None
         values.append(list(map(known.__getitem__, stripped)))

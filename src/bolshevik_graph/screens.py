@@ -54,7 +54,7 @@ def suspect_relationships(
                 last < subject[0]
                 or first > subject[1]
                 or (end is not None and end.last < first)
-                or (r.type not in posthumous and (last < obj[0] or first > obj[1]))
+                or ((last < obj[0] or first > obj[1]) and r.type not in posthumous)
             ):
                 yield r
                 continue

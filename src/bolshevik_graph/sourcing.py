@@ -8,7 +8,9 @@ lists the rows without one.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .errors import Problem
 from .models import WEAK_SOURCE_KINDS, Cited, Dataset
@@ -57,8 +59,12 @@ def weak_problems(dataset: Dataset) -> list[Problem]:
 
 def has_strong_source(dataset: Dataset, row: Cited) -> bool:
     """True when ``row`` cites at least one known source that is not a mirror, blog or seed."""
+    return _cites_strong(dataset, row.sources)
+
+
+def _cites_strong(dataset: Dataset, cited: tuple[str, ...]) -> bool:
     sources = dataset.sources
-    return any(s in sources and sources[s].kind not in WEAK_SOURCE_KINDS for s in row.sources)
+    return any(s in sources and sources[s].kind not in WEAK_SOURCE_KINDS for s in cited)
 
 
 def non_weak_share(dataset: Dataset) -> dict[str, float]:
@@ -68,15 +74,10 @@ def non_weak_share(dataset: Dataset) -> dict[str, float]:
     for table, rows in dataset.cited().items():
         if not rows:
             continue
-        # Rows citing the same sources share one tuple (the loader reads each list once), so
-        # each distinct list is judged once: a million rows cite a handful of lists.
-        judged: dict[tuple[str, ...], bool] = {}
-        count = 0
-        for row in rows:
-            verdict = judged.get(row.sources)
-            if verdict is None:
-                verdict = judged[row.sources] = has_strong_source(dataset, row)
-            count += verdict
+        # Rows cite few distinct lists of sources (a million rows, a handful of lists): each
+        # list is counted (in C) and judged once.
+        lists = Counter(map(attrgetter("sources"), rows))
+        count = sum(n for cited, n in lists.items() if _cites_strong(dataset, cited))
         shares[table] = count / len(rows)
         total += len(rows)
         strong += count

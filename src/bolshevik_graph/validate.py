@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
+from itertools import compress
 from operator import attrgetter
 
 from .collector import paused_collector
@@ -242,12 +243,18 @@ def _check_relationships(c: _Checker) -> Iterator[Problem]:
             )
 
 
-def _claim_key(r: Relationship) -> tuple[str, str, str]:
+def _claim_keys(relationships: list[Relationship]) -> list[tuple[str, str, str]]:
+    """Each relationship's claim: subject, type and object, the pair in order for a symmetric
+    type. (Made column by column: one call per row was a third of the check's time at 1M.)"""
+    subjects = list(map(attrgetter("subject"), relationships))
+    objects = list(map(attrgetter("object"), relationships))
+    types = list(map(attrgetter("type"), relationships))
     # The member itself, not its .value (a property call): a StrEnum hashes and compares as its
     # value.
-    if r.type in SYMMETRIC_TYPES and r.object < r.subject:
-        return (r.object, r.type, r.subject)
-    return (r.subject, r.type, r.object)
+    for i in compress(range(len(types)), map(SYMMETRIC_TYPES.__contains__, types)):
+        if objects[i] < subjects[i]:
+            subjects[i], objects[i] = objects[i], subjects[i]
+    return list(zip(subjects, types, objects, strict=True))
 
 
 def _overlap(a: Relationship, b: Relationship) -> bool:
@@ -260,7 +267,7 @@ def _overlap(a: Relationship, b: Relationship) -> bool:
 def _check_duplicate_claims(c: _Checker) -> Iterator[Problem]:
     """One claim is one row: the same subject, type and object twice over overlapping spans."""
     relationships = c.dataset.relationships
-    keys = list(map(_claim_key, relationships))
+    keys = _claim_keys(relationships)
     recurring = repeated(keys)
     if not recurring:
         return
