@@ -14,8 +14,7 @@ from collections import Counter, deque
 from pathlib import Path
 from typing import Any
 
-from bolshevik_graph.backends.statements import PROJECT_LABEL, load_steps
-from bolshevik_graph.graph import (
+from bolshevik_graph.attributes import (
     body_attributes,
     event_attributes,
     membership_attributes,
@@ -23,6 +22,7 @@ from bolshevik_graph.graph import (
     person_attributes,
     relationship_attributes,
 )
+from bolshevik_graph.backends.statements import PROJECT_LABEL, load_steps
 from bolshevik_graph.models import Dataset
 
 TABLES = (

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
 
 from bolshevik_graph.errors import InvalidValueError, UnknownIdError
-from bolshevik_graph.graph import build_graph, select_subgraph, unknown_alive
+from bolshevik_graph.graph import build_graph, select_rows, select_subgraph, unknown_alive
 from bolshevik_graph.loader import load_dataset
 from bolshevik_graph.models import Dataset
 
@@ -118,3 +119,25 @@ def test_snapshot_marks_unknown_deaths_and_counts_them(tiny_copy: Path) -> None:
     assert graph.graph["alive_unknown"] == 1
     assert unknown_alive(dataset, date(1953, 1, 1)) == ["kollontai"]
     assert "alive_unknown" not in build_graph(dataset).graph
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [
+        {},
+        {"body": "cc-1917-aug"},
+        {"focus": "stalin", "depth": 1},
+        {"focus": "bukharin", "depth": 2, "rel_types": ["PURGED_BY", "MEMBER_OF"]},
+        {"min_confidence": "certain"},
+        {"rel_types": ["OPPOSED"], "min_confidence": "likely"},
+    ],
+)
+def test_select_rows_lists_the_nodes_and_edges_of_select_subgraph_in_its_order(
+    shipped: Dataset, selection: dict[str, Any]
+) -> None:
+    """The page is made from lists, not a graph: the same nodes, edges, attributes and order."""
+    graph = select_subgraph(shipped, **selection)
+    rows = select_rows(shipped, **selection)
+    assert rows.nodes == list(graph.nodes(data=True))
+    assert rows.edges == list(graph.edges(data=True))
+    assert rows.edges  # every case has edges to compare

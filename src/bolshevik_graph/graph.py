@@ -10,18 +10,26 @@ never ``None``.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .attributes import (
+    EDGE_ATTRIBUTES,
+    MEMBER_OF,
+    PARTICIPATED_IN,
+    body_attributes,
+    event_attributes,
+    person_attributes,
+)
 from .collector import paused_collector
 from .dates import PartialDate, alive_on
 from .errors import InvalidValueError, UnknownIdError
 from .models import (
-    Body,
     Confidence,
     Dataset,
-    Event,
     Membership,
     Participation,
     Person,
@@ -32,8 +40,6 @@ from .models import (
 if TYPE_CHECKING:
     import networkx as nx
 
-MEMBER_OF = "MEMBER_OF"
-PARTICIPATED_IN = "PARTICIPATED_IN"
 #: Every ``rel_type`` an edge can have.
 EDGE_TYPES: tuple[str, ...] = (MEMBER_OF, PARTICIPATED_IN, *(t.value for t in RelType))
 
@@ -75,11 +81,73 @@ def select_subgraph(
     built: a 2-hop page at 1M relationships no longer builds (and then prunes) the whole graph.
     The result is the graph ``build_graph`` would give, pruned, down to the order of its nodes
     and edges and their keys."""
+    keep, unknown, wanted = _chosen(
+        dataset, body, focus, depth, as_of, rel_types, _confidence_rank(min_confidence)
+    )
+    return _build(dataset, as_of, keep, unknown, wanted)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The nodes and edges :func:`select_subgraph` would give (across all dates), as plain lists
+    in the order its graph iterates them: each node with its attributes, each edge as (from, to,
+    attributes). What a page is made of, without a networkx graph."""
+
+    nodes: list[tuple[str, dict[str, Any]]]
+    edges: list[tuple[str, str, dict[str, Any]]]
+
+
+def select_rows(
+    dataset: Dataset,
+    *,
+    body: str | None = None,
+    focus: str | None = None,
+    depth: int = 2,
+    rel_types: list[str] | None = None,
+    min_confidence: str | None = None,
+) -> Selection:
+    """:func:`select_subgraph`'s nodes and edges as lists (building a graph of a million edges
+    was a fifth of a page's time and most of its memory)."""
+    keep, _, wanted = _chosen(
+        dataset, body, focus, depth, None, rel_types, _confidence_rank(min_confidence)
+    )
+    nodes = [(key, make(row)) for key, make, row in _node_rows(dataset, None) if key in keep]
+    # As networkx keeps them: edges from each node in node order; from one node, by the node
+    # they go to, in the order of the first edge between the two (even if that one is filtered
+    # out, as select_subgraph adds and then removes it); between two, in file order.
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {key: {} for key, _ in nodes}
+    for u, v, record in _edge_rows(dataset, None):
+        if u in keep and v in keep:
+            targets = out[u]
+            between = targets.get(v)
+            if between is None:
+                between = targets[v] = []
+            if wanted is None or wanted(record):
+                between.append(EDGE_ATTRIBUTES[type(record)](record))  # type: ignore[operator]
+    edges = [
+        (u, v, attributes)
+        for u, targets in out.items()
+        for v, between in targets.items()
+        for attributes in between
+    ]
+    return Selection(nodes, edges)
+
+
+def _chosen(
+    dataset: Dataset,
+    body: str | None,
+    focus: str | None,
+    depth: int,
+    as_of: date | None,
+    rel_types: list[str] | None,
+    threshold: int,
+) -> tuple[set[str], set[str], Callable[[EdgeRecord], bool] | None]:
+    """The nodes a selection keeps, the people among them not known to be alive on ``as_of``,
+    and the filter its edges pass (None: all)."""
     if rel_types is not None:
         strange = [t for t in rel_types if t not in EDGE_TYPES]
         if strange:
             raise UnknownIdError("relationship type", strange[0], EDGE_TYPES)
-    threshold = _confidence_rank(min_confidence)
     wanted = _edge_filter(rel_types, threshold)
     keep, unknown = _present(dataset, as_of)
     if body is not None:
@@ -93,7 +161,7 @@ def select_subgraph(
         if focus not in keep:
             raise InvalidValueError(f"{focus!r} is not in the graph on that date")
         keep = _around(dataset, as_of, keep, wanted, focus, depth)
-    return _build(dataset, as_of, keep, unknown, wanted)
+    return keep, unknown, wanted
 
 
 def _present(dataset: Dataset, as_of: date | None) -> tuple[set[str], set[str]]:
@@ -175,11 +243,11 @@ def _around(
 ) -> set[str]:
     """The nodes within ``depth`` steps of ``focus`` in either direction, over the edges that
     pass the filters between nodes of ``keep``."""
-    around: dict[str, list[str]] = {}
+    around: defaultdict[str, list[str]] = defaultdict(list)  # no empty list made per edge
     for u, v, record in _edge_rows(dataset, as_of):
         if u in keep and v in keep and (wanted is None or wanted(record)):
-            around.setdefault(u, []).append(v)
-            around.setdefault(v, []).append(u)
+            around[u].append(v)
+            around[v].append(u)
     reached = {focus}
     frontier = [focus]
     for _ in range(depth):
@@ -227,6 +295,16 @@ def _person(unknown: set[str]) -> Callable[[Person], dict[str, Any]]:
     return attributes
 
 
+def _node_rows(
+    dataset: Dataset, unknown: set[str] | None
+) -> Iterator[tuple[str, Callable[[Any], dict[str, Any]], Any]]:
+    """Every node's id, attribute maker and record, in the graph's order of nodes."""
+    person = _person(unknown) if unknown else person_attributes
+    yield from ((key, person, p) for key, p in dataset.people.items())
+    yield from ((key, body_attributes, b) for key, b in dataset.bodies.items())
+    yield from ((key, event_attributes, e) for key, e in dataset.events.items())
+
+
 def _fill(
     graph: nx.MultiDiGraph,
     dataset: Dataset,
@@ -235,13 +313,8 @@ def _fill(
     unknown: set[str],
     wanted: Callable[[EdgeRecord], bool] | None,
 ) -> None:
-    person = _person(unknown) if unknown else person_attributes
-    nodes = (
-        *((key, person, p) for key, p in dataset.people.items()),
-        *((key, body_attributes, b) for key, b in dataset.bodies.items()),
-        *((key, event_attributes, e) for key, e in dataset.events.items()),
-    )
-    graph.add_nodes_from((key, make(row)) for key, make, row in nodes if key in keep)  # type: ignore[operator]
+    nodes = _node_rows(dataset, unknown)
+    graph.add_nodes_from((key, make(row)) for key, make, row in nodes if key in keep)
     dropped: list[tuple[str, str, str]] = []
     # add_edge one by one: networkx's add_edges_from calls it for each edge anyway, then updates
     # the attributes through a view (measured: 20% slower).
@@ -251,7 +324,7 @@ def _fill(
             continue
         key = f"{_rel_type(record)}:{count(u, v)}"
         if wanted is None or wanted(record):
-            add_edge(u, v, key, **_EDGE_ATTRIBUTES[type(record)](record))  # type: ignore[operator]
+            add_edge(u, v, key, **EDGE_ATTRIBUTES[type(record)](record))  # type: ignore[operator]
         else:
             dropped.append((u, v, key))
             add_edge(u, v, key)
@@ -266,126 +339,3 @@ def _confidence_rank(level: str | None) -> int:
     except ValueError:
         names = ", ".join(c.value for c in Confidence)
         raise InvalidValueError(f"unknown confidence {level!r} (one of: {names})") from None
-
-
-def _clean(attributes: dict[str, Any]) -> dict[str, Any]:
-    """Drop empty values (None, "", ()) and turn dates into ISO strings."""
-    cleaned: dict[str, Any] = {}
-    for name, value in attributes.items():
-        # Dates first: comparing a date with "" would cost a dataclass __eq__ per attribute.
-        if value.__class__ is PartialDate:
-            cleaned[name] = value.iso
-        elif value or value == 0:
-            cleaned[name] = value
-    return cleaned
-
-
-def person_attributes(person: Person) -> dict[str, Any]:
-    """Node attributes of a person."""
-    return _clean(
-        {
-            "kind": "person",
-            "name": person.name,
-            "full_name": person.full_name,
-            "name_ru": person.name_ru,
-            "aliases": person.aliases,
-            "born": person.born,
-            "born_place": person.born_place,
-            "died": person.died,
-            "died_place": person.died_place,
-            "arrested": person.arrested,
-            "fate": person.fate.value,
-            "fate_detail": person.fate_detail,
-            "wikidata": person.wikidata,
-            "note": person.note,
-            "sources": person.sources,
-        }
-    )
-
-
-def body_attributes(body: Body) -> dict[str, Any]:
-    """Node attributes of a body."""
-    return _clean(
-        {
-            "kind": "body",
-            "name": body.name,
-            "name_ru": body.name_ru,
-            "body_kind": body.kind.value,
-            "parent": body.parent,
-            "predecessor": body.predecessor,
-            "start": body.start,
-            "end": body.end,
-            "size_members": body.size_members,
-            "size_candidates": body.size_candidates,
-            "note": body.note,
-            "sources": body.sources,
-        }
-    )
-
-
-def membership_attributes(membership: Membership) -> dict[str, Any]:
-    """Edge attributes of a membership (as :func:`_clean` would make them, written out: there
-    is one per person or more)."""
-    attributes: dict[str, Any] = {"rel_type": MEMBER_OF, "role": membership.role.value}
-    if membership.start is not None:
-        attributes["start"] = membership.start.iso
-    if membership.end is not None:
-        attributes["end"] = membership.end.iso
-    if membership.note:
-        attributes["note"] = membership.note
-    if membership.sources:
-        attributes["sources"] = membership.sources
-    return attributes
-
-
-def relationship_attributes(rel: Relationship) -> dict[str, Any]:
-    """Edge attributes of a relationship between two people (as :func:`_clean` would make them,
-    written out: a big dataset has millions)."""
-    attributes: dict[str, Any] = {"rel_type": rel.type.value}
-    if rel.start is not None:
-        attributes["start"] = rel.start.iso
-    if rel.end is not None:
-        attributes["end"] = rel.end.iso
-    attributes["confidence"] = rel.confidence.value
-    if rel.note:
-        attributes["note"] = rel.note
-    if rel.sources:
-        attributes["sources"] = rel.sources
-    return attributes
-
-
-def event_attributes(event: Event) -> dict[str, Any]:
-    """Node attributes of an event."""
-    return _clean(
-        {
-            "kind": "event",
-            "name": event.name,
-            "name_ru": event.name_ru,
-            "event_kind": event.kind.value,
-            "start": event.start,
-            "end": event.end,
-            "place": event.place,
-            "note": event.note,
-            "sources": event.sources,
-        }
-    )
-
-
-def participation_attributes(part: Participation) -> dict[str, Any]:
-    """Edge attributes of a person's part in an event."""
-    return _clean(
-        {
-            "rel_type": PARTICIPATED_IN,
-            "role": part.role.value,
-            "sentence": part.sentence,
-            "note": part.note,
-            "sources": part.sources,
-        }
-    )
-
-
-_EDGE_ATTRIBUTES = {
-    Membership: membership_attributes,
-    Relationship: relationship_attributes,
-    Participation: participation_attributes,
-}

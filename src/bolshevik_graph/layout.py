@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -58,23 +59,29 @@ class Placed:
 
 def compute_layout(graph: nx.MultiDiGraph) -> dict[str, Placed]:
     """A fixed, seeded map of every node of ``graph`` (build it from the whole dataset)."""
-    import networkx as nx
+    return layout_of(list(graph.nodes(data=True)), list(graph.edges()))
 
-    labels = short_labels(graph)
-    simple = nx.Graph()
-    simple.add_nodes_from(graph)
-    for u, v in graph.edges():
+
+def layout_of(
+    nodes: Sequence[tuple[str, dict[str, Any]]], edges: Sequence[tuple[str, str]]
+) -> dict[str, Placed]:
+    """:func:`compute_layout` of the graph with these nodes (id and attributes, in order) and
+    edges (from, to), without building it (a page of a million edges is laid out from lists)."""
+    attrs = dict(nodes)
+    labels = short_labels(attrs)
+    linked: dict[str, set[str]] = {node: set() for node in attrs}
+    for u, v in edges:
         if u != v:
-            weight = simple.get_edge_data(u, v, {"weight": 0})["weight"]
-            simple.add_edge(u, v, weight=weight + 1)
-    degree = dict(simple.degree())
-    boxes = {node: _box(graph.nodes[node], labels[node], degree[node]) for node in graph}
+            linked[u].add(v)
+            linked[v].add(u)
+    boxes = {node: _box(attrs[node], labels[node], len(linked[node])) for node in attrs}
     # The largest connected part is the map; smaller parts and lone nodes are parked below it,
     # each part's nodes side by side (a force layout would fling them to the far corners).
-    parts = sorted(nx.connected_components(simple), key=lambda part: (-len(part), min(part)))
+    parts = sorted(_parts(linked), key=lambda part: (-len(part), min(part)))
     main = parts[0] if parts and len(parts[0]) > 1 else set()
-    positions = _spread(simple.subgraph(main), boxes) if main else {}
-    order = {node: index for index, node in enumerate(graph)}
+    in_main = [node for node in attrs if node in main]
+    positions = _spread(in_main, _main_edges(in_main, main, edges), boxes) if main else {}
+    order = {node: index for index, node in enumerate(attrs)}
     rest = [n for part in parts if part is not main for n in sorted(part, key=order.__getitem__)]
     positions.update(_park(rest, boxes, positions))
     return {
@@ -85,8 +92,50 @@ def compute_layout(graph: nx.MultiDiGraph) -> dict[str, Placed]:
             boxes[node][4],
             labels[node],
         )
-        for node in graph
+        for node in attrs
     }
+
+
+def _parts(linked: dict[str, set[str]]) -> list[set[str]]:
+    """The connected parts of the graph whose nodes are linked so (a breadth-first walk)."""
+    parts: list[set[str]] = []
+    seen: set[str] = set()
+    for start in linked:
+        if start in seen:
+            continue
+        part = {start}
+        frontier = [start]
+        while frontier:
+            found = []
+            for node in frontier:
+                for other in linked[node]:
+                    if other not in part:
+                        part.add(other)
+                        found.append(other)
+            frontier = found
+        seen |= part
+        parts.append(part)
+    return parts
+
+
+def _main_edges(
+    nodes: list[str], main: set[str], edges: Sequence[tuple[str, str]]
+) -> Callable[[], nx.Graph]:
+    """A maker of the simple graph of the main part (built only when a layout needs it): its
+    nodes and edges in the order networkx gives them for the whole graph's simple form."""
+
+    def make() -> nx.Graph:
+        import networkx as nx
+
+        simple = nx.Graph()
+        simple.add_nodes_from(nodes)
+        for u, v in edges:
+            if u != v and u in main:
+                weight = simple.get_edge_data(u, v, {"weight": 0})["weight"]
+                simple.add_edge(u, v, weight=weight + 1)
+        return simple
+
+    return make
 
 
 def _box(attrs: dict[str, Any], label: str, degree: int) -> tuple[float, ...]:
@@ -105,17 +154,19 @@ def _box(attrs: dict[str, Any], label: str, degree: int) -> tuple[float, ...]:
     return max(text, 2 * size) + 6.0, 2 * size + below, below / 2, size, font
 
 
-def _spread(graph: nx.Graph, boxes: dict[str, tuple[float, ...]]) -> dict[str, Any]:
-    """Seeded force-directed positions, scaled to the room the labels need, then de-overlapped."""
+def _spread(
+    nodes: list[str], simple: Callable[[], nx.Graph], boxes: dict[str, tuple[float, ...]]
+) -> dict[str, Any]:
+    """Seeded force-directed positions, scaled to the room the labels need, then de-overlapped;
+    ``simple`` makes the graph of ``nodes`` (not needed above :data:`HUGE` nodes)."""
     import networkx as nx
     import numpy as np
 
-    nodes = list(graph)
     if len(nodes) <= LARGE:
-        raw = nx.spring_layout(graph, seed=SEED, iterations=100, weight=None)
+        raw = nx.spring_layout(simple(), seed=SEED, iterations=100, weight=None)
         xy = np.array([raw[n] for n in nodes], dtype=float)
     elif len(nodes) <= HUGE:
-        xy = _force_layout(nodes, list(graph.edges()))
+        xy = _force_layout(nodes, list(simple().edges()))
     else:
         # Every iteration of the force layout compares every pair of nodes: 48 s for 9,893
         # nodes, hours for the 97,510 of a 2-hop page at 1M relationships.
@@ -267,18 +318,19 @@ def short_label(attrs: dict[str, Any]) -> str:
     return base[:22].rstrip() + "…"
 
 
-def short_labels(graph: nx.MultiDiGraph) -> dict[str, str]:
-    """Short labels for every node; two people with one surname get their initials."""
-    labels = {node: short_label(attrs) for node, attrs in graph.nodes(data=True)}
+def short_labels(nodes: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Short labels for every node (id → attributes); two people with one surname get their
+    initials."""
+    labels = {node: short_label(attrs) for node, attrs in nodes.items()}
     seen: dict[str, list[str]] = {}
     for node, label in labels.items():
         seen.setdefault(label, []).append(node)
-    for label, nodes in seen.items():
-        if len(nodes) < 2:
+    for label, sharing in seen.items():
+        if len(sharing) < 2:
             continue
-        for node in nodes:
-            if graph.nodes[node].get("kind") == "person":
-                words = _PARENS.sub("", str(graph.nodes[node]["name"])).split()
+        for node in sharing:
+            if nodes[node].get("kind") == "person":
+                words = _PARENS.sub("", str(nodes[node]["name"])).split()
                 initials = " ".join(w[0] + "." for w in words[:-1])
                 labels[node] = f"{initials} {label}".strip()
     return labels
@@ -322,10 +374,11 @@ def route_edges(
     import numpy as np
 
     if len(edges) > ROUTE_LIMIT:  # parallel edges still bend apart
-        seen: dict[frozenset[str], int] = {}
+        seen: dict[tuple[str, str], int] = {}
         curves = []
         for u, v in edges:
-            count = seen[frozenset((u, v))] = seen.get(frozenset((u, v)), -1) + 1
+            pair = (u, v) if u <= v else (v, u)
+            count = seen[pair] = seen.get(pair, -1) + 1
             curves.append(CURVES[count % len(CURVES)])
         return curves
     ids = list(nodes)

@@ -9,11 +9,14 @@ the sources cited. The page's script only filters and styles; it never turns dat
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from .attributes import MEMBER_OF, PARTICIPATED_IN
 from .dates import MAX_AGE, PartialDate
 from .derived import killed_on_orders_of
-from .graph import EDGE_TYPES, MEMBER_OF, PARTICIPATED_IN
+from .graph import EDGE_TYPES
 from .layout import Placed, route_edges
 from .models import Confidence, Dataset
 from .names import _CYRILLIC, _LATIN, normalise
@@ -32,7 +35,7 @@ from .palette import (
 )
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from .graph import Selection
 
 #: The years of the page's slider.
 FIRST_YEAR, LAST_YEAR = 1917, 1953
@@ -65,7 +68,9 @@ def sentence(rel_type: str, a: str, b: str, role: str = "") -> str:
         return f"{a} was a {what} of {b}"
     if rel_type == PARTICIPATED_IN:
         return f"{a} took part in {b}" + (f" as {role}" if role else "")
-    template = SENTENCES.get(rel_type, "{a} – " + rel_type.lower().replace("_", " ") + " – {b}")
+    template = SENTENCES.get(rel_type)
+    if template is None:
+        template = "{a} – " + rel_type.lower().replace("_", " ") + " – {b}"
     return template.format(a=a, b=b)
 
 
@@ -118,14 +123,49 @@ def _node(dataset: Dataset, node: str, attrs: dict[str, Any], placed: Placed) ->
     return item
 
 
+class _Days:
+    """The first and last day (ISO) of each date text met, worked out once per text (a page of a
+    million edges has a few thousand distinct dates)."""
+
+    def __init__(self) -> None:
+        self.first: dict[str | None, str | None] = {None: None}
+        self.last: dict[str | None, str | None] = {None: None}
+
+    def since(self, day: str | None) -> str | None:
+        found = self.first.get(day, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.first[day] = _first(day)
+        return found  # type: ignore[return-value]
+
+    def until(self, day: str | None) -> str | None:
+        found = self.last.get(day, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.last[day] = _last(day)
+        return found  # type: ignore[return-value]
+
+
+_UNSEEN = object()
+#: Edge attributes a page shows when the edge has them, in the order the page's data holds them.
+_EDGE_EXTRAS = ("role", "confidence", "sentence", "note")
+
+
 def _edge(
-    index: int, u: str, v: str, data: dict[str, Any], names: dict[str, str]
+    index: int, u: str, v: str, data: dict[str, Any], names: dict[str, str], days: _Days
 ) -> dict[str, Any]:
-    start, end = data.get("start"), data.get("end")
-    item: dict[str, Any] = {"id": index, "from": u, "to": v, "type": data["rel_type"]}
-    item["text"] = sentence(data["rel_type"], names[u], names[v], data.get("role", ""))
-    item.update(start=start, end=end, span=span(start, end), since=_first(start), until=_last(end))
-    for name in ("role", "confidence", "sentence", "note"):
+    start, end, rel_type = data.get("start"), data.get("end"), data["rel_type"]
+    item: dict[str, Any] = {
+        "id": index,
+        "from": u,
+        "to": v,
+        "type": rel_type,
+        "text": sentence(rel_type, names[u], names[v], data.get("role", "")),
+        "start": start,
+        "end": end,
+        "span": span(start, end),
+        "since": days.since(start),
+        "until": days.until(end),
+    }
+    for name in _EDGE_EXTRAS:
         if name in data:
             item[name] = data[name]
     item["sources"] = list(data.get("sources", ()))
@@ -165,23 +205,23 @@ def _sources(dataset: Dataset, cited: set[str]) -> dict[str, dict[str, str]]:
 
 def page_data(
     dataset: Dataset,
-    graph: nx.MultiDiGraph,
+    selection: Selection,
     layout: dict[str, Placed],
     *,
     title: str,
     day: str | None,
 ) -> dict[str, Any]:
-    """The JSON document a page embeds: ``graph`` (the selection) on the map ``layout``."""
-    nodes = [_node(dataset, n, a, layout[n]) for n, a in graph.nodes(data=True)]
+    """The JSON document a page embeds: the ``selection`` on the map ``layout``."""
+    nodes = [_node(dataset, n, a, layout[n]) for n, a in selection.nodes]
     names = {item["id"]: item["name"] for item in nodes}
-    edges = [_edge(i, u, v, d, names) for i, (u, v, d) in enumerate(graph.edges(data=True))]
+    days = _Days()
+    edges = [_edge(i, u, v, d, names, days) for i, (u, v, d) in enumerate(selection.edges)]
     where = {item["id"]: _extent(item) for item in nodes}
-    for edge, (curve, roundness) in zip(
-        edges, route_edges(where, [(e["from"], e["to"]) for e in edges]), strict=True
-    ):
-        edge.update(curve=curve, roundness=roundness)
-    cited = {s for item in nodes + edges for s in item["sources"]}
-    present = {edge["type"] for edge in edges}
+    ends = [(u, v) for u, v, _ in selection.edges]
+    for edge, (curve, roundness) in zip(edges, route_edges(where, ends), strict=True):
+        edge["curve"], edge["roundness"] = curve, roundness
+    cited = set(chain.from_iterable(map(itemgetter("sources"), chain(nodes, edges))))
+    present = set(map(itemgetter("type"), edges))
     types = [t for t in EDGE_TYPES if t in present] + sorted(present - set(EDGE_TYPES))
     return {
         "title": title,

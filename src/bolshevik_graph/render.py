@@ -22,14 +22,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .collector import paused_collector
 from .errors import InvalidValueError
-from .graph import build_graph, select_subgraph
-from .layout import Placed, compute_layout
+from .graph import Selection, build_graph, select_rows
+from .layout import Placed, compute_layout, layout_of
 from .models import Dataset
 from .pagedata import page_data
 
 if TYPE_CHECKING:
-    import networkx as nx
+    pass
 
 #: Above this many nodes a page is unreadable and slow to draw: refused unless asked.
 MAX_NODES = 5000
@@ -69,7 +70,25 @@ def render_network(
     The page holds the selection (body, focus, types, confidence) across all years and opens on
     ``as_of`` if given. A selection of more than ``max_nodes`` nodes is refused (None: no limit)
     before the page is built."""
-    graph = select_subgraph(
+    with paused_collector():  # a big page makes millions of objects and frees none
+        return _render(
+            dataset, path, title, body, focus, depth, as_of, rel_types, min_confidence, max_nodes
+        )
+
+
+def _render(
+    dataset: Dataset,
+    path: str | Path,
+    title: str | None,
+    body: str | None,
+    focus: str | None,
+    depth: int,
+    as_of: date | None,
+    rel_types: list[str] | None,
+    min_confidence: str | None,
+    max_nodes: int | None,
+) -> RenderResult:
+    selection = select_rows(
         dataset,
         body=body,
         focus=focus,
@@ -77,16 +96,16 @@ def render_network(
         rel_types=rel_types,
         min_confidence=min_confidence,
     )
-    if max_nodes is not None and graph.number_of_nodes() > max_nodes:
+    if max_nodes is not None and len(selection.nodes) > max_nodes:
         raise InvalidValueError(
-            f"the page would show {graph.number_of_nodes():,} nodes, more than a browser lays "
+            f"the page would show {len(selection.nodes):,} nodes, more than a browser lays "
             f"out well ({max_nodes:,}): narrow it by body, focus and depth, date, relationship "
             "type or confidence, or raise the limit (--max-nodes)"
         )
-    layout = _layout(dataset, graph)
+    layout = _layout(dataset, selection)
     heading = title or _default_title(dataset, body, focus, depth)
     day = as_of.isoformat() if as_of else None
-    data = page_data(dataset, graph, layout, title=heading, day=day)
+    data = page_data(dataset, selection, layout, title=heading, day=day)
     target = Path(path)
     try:
         target.write_text(_page(heading, data), encoding="utf-8")
@@ -101,10 +120,10 @@ def render_network(
 _MAPS: dict[int, tuple[weakref.ref[Dataset], dict[str, Placed]]] = {}
 
 
-def _layout(dataset: Dataset, graph: nx.MultiDiGraph) -> dict[str, Placed]:
+def _layout(dataset: Dataset, selection: Selection) -> dict[str, Placed]:
     """The dataset's map, or the page's own when the dataset is too big to lay out whole."""
     if len(dataset.people) + len(dataset.bodies) + len(dataset.events) > WHOLE_LAYOUT_LIMIT:
-        return compute_layout(graph)
+        return layout_of(selection.nodes, [(u, v) for u, v, _ in selection.edges])
     known = _MAPS.get(id(dataset))
     if known is not None and known[0]() is dataset:
         return known[1]
@@ -161,6 +180,10 @@ def _script_json(value: Any) -> str:
     """JSON that cannot end a <script> element or open a comment inside it (one pass over the
     text)."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # Looking for each character is many times faster than the pattern's pass over a long text
+    # that holds none of them (most pages).
+    if not any(char in text for char in _SCRIPT_ESCAPES):
+        return text
     return _SCRIPT_UNSAFE.sub(lambda match: _SCRIPT_ESCAPES[match[0]], text)
 
 

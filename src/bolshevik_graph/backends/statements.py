@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from itertools import batched
 from typing import Any
 
-from ..derived import killed_on_orders_of
-from ..graph import (
+from ..attributes import (
     MEMBER_OF,
     PARTICIPATED_IN,
     body_attributes,
@@ -29,6 +28,7 @@ from ..graph import (
     person_attributes,
     relationship_attributes,
 )
+from ..derived import killed_on_orders_of
 from ..models import (
     Body,
     Dataset,
