@@ -1,6 +1,9 @@
+import calendar
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bolshevik_graph.dates import REVOLUTION, PartialDate, age_range, julian_to_gregorian
 
@@ -96,3 +99,21 @@ def test_day_numbers_and_iso_text_are_made_once_and_shared() -> None:
     assert PartialDate.parse("1917-02") is february  # parsed once, then shared
     assert PartialDate(1917, 2) == february and PartialDate(1917, 2).last == last
     assert february.is_before(date(1917, 3, 1)) and not february.is_before(date(1917, 2, 28))
+
+
+@given(
+    st.integers(1, 9999),
+    st.one_of(st.none(), st.integers(1, 12)),
+    st.one_of(st.none(), st.integers(1, 28)),
+)
+def test_first_last_and_iso_are_the_days_a_date_could_mean(
+    year: int, month: int | None, day: int | None
+) -> None:
+    if month is None:
+        day = None
+    partial = PartialDate(year, month, day)
+    end_month = month or 12
+    last_day = day or calendar.monthrange(year, end_month)[1]
+    assert partial.first == date(year, month or 1, day or 1).toordinal()
+    assert partial.last == date(year, end_month, last_day).toordinal()
+    assert PartialDate.parse(partial.iso) == partial

@@ -43,17 +43,18 @@ class PartialDate:
     iso: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        month = self.month or 12
-        last = self.day or calendar.monthrange(self.year, month)[1]
-        first = date(self.year, self.month or 1, self.day or 1).toordinal()
-        object.__setattr__(self, "first", first)
-        object.__setattr__(self, "last", date(self.year, month, last).toordinal())
-        text = f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-            if self.day is not None:
-                text += f"-{self.day:02d}"
-        object.__setattr__(self, "iso", text)
+        year, month, day = self.year, self.month, self.day
+        if day is not None and month is not None:  # the common case: one day, one date object
+            first = last = date(year, month, day).toordinal()
+            text = f"{year:04d}-{month:02d}-{day:02d}"
+        else:
+            first = date(year, month or 1, day or 1).toordinal()
+            end = day or calendar.monthrange(year, month or 12)[1]
+            last = date(year, month or 12, end).toordinal()
+            text = f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
+        _set_first(self, first)
+        _set_last(self, last)
+        _set_iso(self, text)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -99,6 +100,12 @@ class PartialDate:
         if self.day is None:
             return f"{month} {self.year}"
         return f"{self.day} {month} {self.year}"
+
+
+#: The computed fields' slots, set directly (the frozen class refuses ``setattr``).
+_set_first = PartialDate.__dict__["first"].__set__
+_set_last = PartialDate.__dict__["last"].__set__
+_set_iso = PartialDate.__dict__["iso"].__set__
 
 
 #: Distinct date texts kept parsed: about 45,000 days span 1850-1975; a bound keeps a hostile file

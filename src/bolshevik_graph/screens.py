@@ -41,9 +41,9 @@ def suspect_relationships(
     """The relationships that may refer to an unknown person or to the subject itself, end
     before they start, start outside the subject's life or end after the subject's death, or
     (unless the type may outlive its object) start outside the object's life."""
-    spans = lifespans(people)
+    life = lifespans(people).get
     for r in relationships:
-        subject, obj = spans.get(r.subject), spans.get(r.object)
+        subject, obj = life(r.subject), life(r.object)
         if subject is None or obj is None or r.subject == r.object:
             yield r
             continue
