@@ -8,8 +8,9 @@ For each phase of bolshevik-graph the same work is also done the fastest plain w
 from ``csv.reader`` columns; networkx's ``add_nodes_from``/``add_edges_from``; grafeo's bulk-create
 API; for the focus page, the same selection and its attributes written as one JSON document
 (found on plain dicts: no networkx, no layout, no page). Both run in fresh processes (so peak
-memory, ``ru_maxrss``, is each one's own), one after the other, and the ratio today/limit is
-printed.
+memory, ``ru_maxrss``, is each one's own), in turns (today, limit, today, limit, ...), and the
+median of the ratios today/limit of each pair is printed (the VM's speed drifts by 20% or more
+over minutes; a pair run back to back shares the drift).
 Without ``--data`` a dataset is generated (benchmarks/generate.py, one person per ten
 relationships, 50 bodies). With several runs the median time and the highest peak are shown.
 """
@@ -82,9 +83,23 @@ def run(code: str, data: Path, out: Path, focus: str) -> dict[str, float]:
     return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def measure(code: str, data: Path, out: Path, focus: str, runs: int) -> dict[str, float]:
-    """Median seconds and highest peak over ``runs`` fresh runs."""
-    results = [run(code, data, out, focus) for _ in range(runs)]
+def measure(
+    today: str, limit: str, data: Path, out: Path, focus: str, runs: int
+) -> tuple[dict[str, float], dict[str, float], float | None]:
+    """Each phase and its limit, run in turns (today, limit, today, limit, ...) so that a
+    machine slowing down or speeding up touches both alike: the median seconds and highest peak
+    of each, and the median of the ratios of each pair (None when either failed)."""
+    pairs = [(run(today, data, out, focus), run(limit, data, out, focus)) for _ in range(runs)]
+    ratios = [a["cpu"] / b["cpu"] for a, b in pairs if "error" not in a and "error" not in b]
+    return (
+        _summary([a for a, _ in pairs]),
+        _summary([b for _, b in pairs]),
+        statistics.median(ratios) if len(ratios) == runs else None,
+    )
+
+
+def _summary(results: list[dict[str, float]]) -> dict[str, float]:
+    """Median seconds and highest peak over fresh runs, or the first error."""
     failed = [r for r in results if "error" in r]
     if failed:
         return failed[0]
@@ -130,13 +145,8 @@ def main() -> None:
         for name in wanted:
             today_code, limit_code = PHASES[name]
             out = Path(tmp) / "out"
-            today = measure(today_code, data, out, args.focus, args.runs)
-            limit = measure(limit_code, data, out, args.focus, args.runs)
-            ratio = (
-                f"{today['cpu'] / limit['cpu']:5.1f}x"
-                if "error" not in today and "error" not in limit
-                else "  -"
-            )
+            today, limit, median = measure(today_code, limit_code, data, out, args.focus, args.runs)
+            ratio = f"{median:5.1f}x" if median is not None else "  -"
             print(f"{name:24s} {show(today):>30s}   {show(limit):>30s}   {ratio}", flush=True)
 
 
