@@ -19,6 +19,7 @@ from bolshevik_graph.cli import cli
 from bolshevik_graph.graph import select_subgraph
 from bolshevik_graph.loader import load_dataset
 from bolshevik_graph.models import Dataset
+from bolshevik_graph.pagedata import edge_rows
 from bolshevik_graph.palette import FATE_SHAPES, STALIN_MARK
 from bolshevik_graph.render import render_network
 
@@ -35,6 +36,7 @@ def page_data(path: Path) -> dict[str, Any]:
     found = re.search(r'<script id="page-data" type="application/json">(.*?)</script>', text, re.S)
     assert found
     data: dict[str, Any] = json.loads(found[1])
+    data["edges"] = edge_rows(data["edges"])  # as the page's script turns them into objects
     return data
 
 

@@ -27,7 +27,7 @@ from .errors import InvalidValueError
 from .graph import Selection, build_graph, select_rows
 from .layout import Placed, compute_layout, layout_of
 from .models import Dataset
-from .pagedata import page_data
+from .pagedata import edge_rows, page_data
 
 if TYPE_CHECKING:
     pass
@@ -112,7 +112,7 @@ def _render(
     except OSError as err:
         raise InvalidValueError(f"cannot write {str(target)!r}: {err.strerror}") from err
     nodes, edges = in_force_counts(data, day)
-    return RenderResult(target, nodes, edges, day, len(data["nodes"]), len(data["edges"]))
+    return RenderResult(target, nodes, edges, day, len(data["nodes"]), len(data["edges"]["id"]))
 
 
 #: The map of each dataset drawn in this process, computed once: several pages of one dataset
@@ -142,7 +142,7 @@ def in_force_counts(data: dict[str, Any], day: str | None) -> tuple[int, int]:
     of ``build_graph(as_of=...)``: people alive, bodies existing, events begun; edges in force
     between two such nodes. ``None``: everything."""
     if day is None:
-        return len(data["nodes"]), len(data["edges"])
+        return len(data["nodes"]), len(data["edges"]["id"])
 
     def current(item: dict[str, Any]) -> bool:
         return not (item.get("since") and item["since"] > day) and not (
@@ -150,7 +150,8 @@ def in_force_counts(data: dict[str, Any], day: str | None) -> tuple[int, int]:
         )
 
     present = {n["id"] for n in data["nodes"] if current(n)}
-    edges = [e for e in data["edges"] if current(e) and {e["from"], e["to"]} <= present]
+    rows = edge_rows(data["edges"])
+    edges = [e for e in rows if current(e) and {e["from"], e["to"]} <= present]
     return len(present), len(edges)
 
 
