@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from bolshevik_graph.blocks import parse_block
-from bolshevik_graph.loader import read_dataset
-from bolshevik_graph.rowreading import plan_of
-from bolshevik_graph.tables import TABLES_BY_NAME
+from bolshevik_graph.loader import find_problems, read_dataset
+from bolshevik_graph.rowreading import REFERENCES, plan_of
+from bolshevik_graph.tables import TABLES, TABLES_BY_NAME
 
 
 def _block(directory: Path, name: str) -> tuple[list[str], list[list[str]], list[int]]:
@@ -65,3 +65,26 @@ def test_a_row_of_another_width_sends_the_block_row_by_row(tiny_dir: Path) -> No
     header, rows, lines = _block(tiny_dir, "relationships")
     rows[0] = rows[0][:-1]
     assert _parse(header, rows, lines, "relationships") is None
+
+
+def test_columns_start_out_knowing_only_ids_read_before_them() -> None:
+    """A column that names people (bodies, events) starts with the ids already read: those
+    tables must come first, and the column must be one of its table's."""
+    order = [table.name for table in TABLES]
+    for (table, column), other in REFERENCES.items():
+        assert order.index(other) < order.index(table)
+        assert column in TABLES_BY_NAME[table].column_names
+
+
+def test_an_id_of_a_person_not_read_is_still_checked(tiny_copy: Path) -> None:
+    """A relationship naming an id that is no person's is parsed as an id and reported."""
+    path = tiny_copy / "relationships.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    row = next(csv.reader([lines[1]]))
+    row[header.index("subject")] = "No Such Id"
+    lines[1] = ",".join(f'"{cell}"' for cell in row)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = find_problems(tiny_copy)
+    assert [(p.line, p.column_name) for p in problems][:1] == [(2, "subject")]
+    assert "is not an id" in problems[0].message
