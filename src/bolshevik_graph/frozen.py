@@ -9,6 +9,7 @@ only ``__init__`` is replaced, with the same parameters, defaults and order; ``_
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import MISSING, fields
 from typing import Any
 
@@ -38,3 +39,9 @@ def fast_init[T: type](cls: T) -> T:
     init.__annotations__ = dict(cls.__dict__["__init__"].__annotations__)
     setattr(cls, "__init__", init)  # noqa: B010 - mypy refuses a plain assignment to __init__
     return cls
+
+
+def slot_setters(cls: type) -> list[Callable[[Any, Any], None]]:
+    """The setters of the slots of a :func:`fast_init` class, in the order of its fields: a
+    block of records is filled column by column with them (see :mod:`.blocks`)."""
+    return [cls.__dict__[f.name].__set__ for f in fields(cls)]

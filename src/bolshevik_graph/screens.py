@@ -43,8 +43,9 @@ def suspect_relationships(
     (unless the type may outlive its object) start outside the object's life."""
     life = lifespans(people).get
     for r in relationships:
-        subject, obj = life(r.subject), life(r.object)
-        if subject is None or obj is None or r.subject == r.object:
+        subject_id, object_id = r.subject, r.object
+        subject, obj = life(subject_id), life(object_id)
+        if subject is None or obj is None or subject_id == object_id:
             yield r
             continue
         start, end = r.start, r.end

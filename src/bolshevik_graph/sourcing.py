@@ -67,19 +67,28 @@ def _cites_strong(dataset: Dataset, cited: tuple[str, ...]) -> bool:
     return any(s in sources and sources[s].kind not in WEAK_SOURCE_KINDS for s in cited)
 
 
-def non_weak_share(dataset: Dataset) -> dict[str, float]:
-    """Per table with rows, and over all rows, the share citing a source that is not weak."""
+def source_lists(dataset: Dataset) -> dict[str, Counter[tuple[str, ...]]]:
+    """Per table, how many rows cite each distinct list of sources (counted in C: a million
+    rows cite a handful of lists, each then judged once)."""
+    return {
+        table: Counter(map(attrgetter("sources"), rows)) for table, rows in dataset.cited().items()
+    }
+
+
+def non_weak_share(
+    dataset: Dataset, lists: dict[str, Counter[tuple[str, ...]]] | None = None
+) -> dict[str, float]:
+    """Per table with rows, and over all rows, the share citing a source that is not weak
+    (``lists``: :func:`source_lists`, if already counted)."""
     shares: dict[str, float] = {}
     total = strong = 0
-    for table, rows in dataset.cited().items():
+    for table, counted in (source_lists(dataset) if lists is None else lists).items():
+        rows = counted.total()
         if not rows:
             continue
-        # Rows cite few distinct lists of sources (a million rows, a handful of lists): each
-        # list is counted (in C) and judged once.
-        lists = Counter(map(attrgetter("sources"), rows))
-        count = sum(n for cited, n in lists.items() if _cites_strong(dataset, cited))
-        shares[table] = count / len(rows)
-        total += len(rows)
+        count = sum(n for cited, n in counted.items() if _cites_strong(dataset, cited))
+        shares[table] = count / rows
+        total += rows
         strong += count
     shares["all rows"] = strong / total if total else 0.0
     return shares

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
-from .models import Cited, Dataset
-from .sourcing import non_weak_share
+from .models import Dataset
+from .sourcing import non_weak_share, source_lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,30 +49,38 @@ def _counts(rows: Iterable[Any], column: str) -> dict[str, int]:
     return dict(sorted(named, key=lambda item: (-item[1], item[0])))
 
 
-def _multi_sourced(rows: list[Cited]) -> int:
-    """How many of ``rows`` cite two sources or more."""
-    lengths = Counter(map(len, map(attrgetter("sources"), rows)))
-    return sum(count for length, count in lengths.items() if length >= 2)
+def _vocabulary_counts(counted: Counter[Any], position: int) -> dict[str, int]:
+    """:func:`_counts` of one member of the tuples ``counted``."""
+    totals: Counter[Any] = Counter()
+    for key, count in counted.items():
+        totals[key[position]] += count
+    named = ((member.value, count) for member, count in totals.items())
+    return dict(sorted(named, key=lambda item: (-item[1], item[0])))
 
 
 def dataset_stats(dataset: Dataset) -> Stats:
     """Counts per table, per kind and type, the share of rows citing two or more sources, and
     the share citing at least one source that is not a mirror, blog or seed."""
-    cited = dataset.cited()
-    tables = {name: len(rows) for name, rows in cited.items()}
+    lists = source_lists(dataset)
+    tables = {name: counted.total() for name, counted in lists.items()}
     tables["sources"] = len(dataset.sources)
-    multi = {name: _multi_sourced(rows) for name, rows in cited.items()}
-    shares = {name: multi[name] / len(rows) if rows else 0.0 for name, rows in cited.items()}
-    rows = sum(map(len, cited.values()))
+    multi = {
+        name: sum(n for cited, n in counted.items() if len(cited) >= 2)
+        for name, counted in lists.items()
+    }
+    shares = {name: multi[name] / tables[name] if tables[name] else 0.0 for name in lists}
+    rows = sum(tables[name] for name in lists)
     shares["all rows"] = sum(multi.values()) / rows if rows else 0.0
+    # Type and confidence of each relationship in one pass.
+    kinds = Counter(map(attrgetter("type", "confidence"), dataset.relationships))
     return Stats(
         tables=tables,
         fates=_counts(dataset.people.values(), "fate"),
         body_kinds=_counts(dataset.bodies.values(), "kind"),
         event_kinds=_counts(dataset.events.values(), "kind"),
-        relationship_types=_counts(dataset.relationships, "type"),
-        confidence=_counts(dataset.relationships, "confidence"),
+        relationship_types=_vocabulary_counts(kinds, 0),
+        confidence=_vocabulary_counts(kinds, 1),
         two_or_more_sources=shares,
         source_kinds=_counts(dataset.sources.values(), "kind"),
-        non_weak_sources=non_weak_share(dataset),
+        non_weak_sources=non_weak_share(dataset, lists),
     )
