@@ -117,3 +117,26 @@ def test_first_last_and_iso_are_the_days_a_date_could_mean(
     assert partial.first == date(year, month or 1, day or 1).toordinal()
     assert partial.last == date(year, end_month, last_day).toordinal()
     assert PartialDate.parse(partial.iso) == partial
+
+
+def test_every_date_made_raises_the_high_water_mark_even_unpickled() -> None:
+    """The future-date check skips its search when no date made is after today: a date made
+    by any path (parsed, built, copied, unpickled) must count."""
+    import copy
+    import pickle
+    import subprocess
+    import sys
+
+    from bolshevik_graph.dates import latest_first_day_made
+
+    far = PartialDate(9000, 1, 2)
+    assert latest_first_day_made() >= far.first
+    assert copy.copy(far) == far and pickle.loads(pickle.dumps(far)) == far
+    code = (
+        "import pickle, sys; from bolshevik_graph.dates import latest_first_day_made;"
+        "pickle.loads(sys.stdin.buffer.read()); print(latest_first_day_made())"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], input=pickle.dumps(far), capture_output=True, check=True
+    )
+    assert int(found.stdout) == far.first

@@ -55,6 +55,12 @@ class PartialDate:
         _set_first(self, first)
         _set_last(self, last)
         _set_iso(self, text)
+        _LATEST[0] = max(_LATEST[0], first)
+
+    def __reduce__(self) -> tuple[type[PartialDate], tuple[int, int | None, int | None]]:
+        # Copies and unpickled dates are made anew, so every date passes through __post_init__
+        # (and the high-water mark of :func:`latest_first_day_made` sees it).
+        return (PartialDate, (self.year, self.month, self.day))
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -100,6 +106,16 @@ class PartialDate:
         if self.day is None:
             return f"{month} {self.year}"
         return f"{self.day} {month} {self.year}"
+
+
+#: The greatest first day of any date made in this process (a high-water mark): when it is not
+#: after today, no date anywhere is in the future, and no table needs searching for one.
+_LATEST = [0]
+
+
+def latest_first_day_made() -> int:
+    """The greatest :attr:`PartialDate.first` of any date made so far in this process."""
+    return _LATEST[0]
 
 
 #: The computed fields' slots, set directly (the frozen class refuses ``setattr``).
