@@ -57,12 +57,8 @@ def weak_problems(dataset: Dataset) -> list[Problem]:
     return problems
 
 
-def has_strong_source(dataset: Dataset, row: Cited) -> bool:
-    """True when ``row`` cites at least one known source that is not a mirror, blog or seed."""
-    return _cites_strong(dataset, row.sources)
-
-
 def _cites_strong(dataset: Dataset, cited: tuple[str, ...]) -> bool:
+    """True when ``cited`` holds at least one known source that is not a mirror, blog or seed."""
     sources = dataset.sources
     return any(s in sources and sources[s].kind not in WEAK_SOURCE_KINDS for s in cited)
 
