@@ -46,14 +46,9 @@ def parse_block(
     columns = list(zip(*rows, strict=True))
     values: list[Sequence[Any]] = []
     for (_name, index, parse, required, empty), known in zip(plan, parsed, strict=True):
-        if index is None:
-            if required:
-                return None
-            values.append([empty] * count)
-            continue
-        cells = columns[index]
+        cells = () if index is None else columns[index]
         joined = "".join(cells)
-        if not joined:  # every cell empty
+        if not joined:  # the file lacks the column, or every cell is empty
             if required:
                 return None
             values.append([empty] * count)

@@ -52,6 +52,7 @@ class RenderResult:
     all_edges: int = 0
 
 
+@paused_collector()  # a big page makes millions of objects and frees none
 def render_network(
     dataset: Dataset,
     path: str | Path,
@@ -70,24 +71,6 @@ def render_network(
     The page holds the selection (body, focus, types, confidence) across all years and opens on
     ``as_of`` if given. A selection of more than ``max_nodes`` nodes is refused (None: no limit)
     before the page is built."""
-    with paused_collector():  # a big page makes millions of objects and frees none
-        return _render(
-            dataset, path, title, body, focus, depth, as_of, rel_types, min_confidence, max_nodes
-        )
-
-
-def _render(
-    dataset: Dataset,
-    path: str | Path,
-    title: str | None,
-    body: str | None,
-    focus: str | None,
-    depth: int,
-    as_of: date | None,
-    rel_types: list[str] | None,
-    min_confidence: str | None,
-    max_nodes: int | None,
-) -> RenderResult:
     selection = select_rows(
         dataset,
         body=body,
